@@ -1,0 +1,23 @@
+#pragma once
+/// @file
+/// @brief `counted<T>`: a result together with the work it took, so that cost claims become static_asserts.
+
+#include <cstdint>
+
+namespace memograd {
+
+/// A value and the work a strategy spent on it (calls, additions or multiplications: each strategy
+/// documents which).
+template <class T>
+struct counted {
+    T value;
+    std::uint64_t work;
+};
+
+namespace detail {
+/// Dependent `false` for `static_assert` in discarded `if constexpr` branches.
+template <auto...>
+inline constexpr bool always_false = false;
+}  // namespace detail
+
+}  // namespace memograd

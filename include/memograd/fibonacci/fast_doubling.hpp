@@ -1,0 +1,94 @@
+#pragma once
+/// @file
+/// @brief Strategy 5: fast doubling, O(log N) multiplications; defines `fib_uint<N>` and `fib_v<N>`.
+
+#include "counted.hpp"
+#include "fixed_uint.hpp"
+#include "limits.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace memograd {
+namespace detail {
+
+/// (F(n), F(n+1)) and the multiplications spent on them.
+template <class T>
+struct fibonacci_pair {
+    T current;
+    T next;
+    std::uint64_t multiplications;
+};
+
+template <std::uint64_t N>
+constexpr auto make_doubling_pair();
+
+/// One variable per level: the compiler evaluates each (F(n), F(n+1)) once and reuses it.
+template <std::uint64_t N>
+inline constexpr auto doubling_pair = make_doubling_pair<N>();
+
+/// From k = N/2:  F(2k) = F(k)·(2F(k+1) − F(k)),  F(2k+1) = F(k)² + F(k+1)².
+///
+/// Each level computes in a type only as wide as its own result (sized for F(N+1)), so the early levels
+/// multiply short numbers: the last level's three multiplications dominate the total cost.
+template <std::uint64_t N>
+constexpr auto make_doubling_pair() {
+    using T = fibonacci_bound_uint<N + 1>;
+    if constexpr (N == 0) {
+        return fibonacci_pair<T>{T(0u), T(1u), 0};
+    } else {
+        const auto& half = doubling_pair<N / 2>;
+        const T f_k(half.current);
+        const T f_k1(half.next);
+        const T even = f_k * (T(f_k1 << 1) - f_k);
+        const T odd = f_k * f_k + f_k1 * f_k1;
+        const std::uint64_t multiplications = half.multiplications + 3;
+        if constexpr (N % 2 == 0) {
+            return fibonacci_pair<T>{even, odd, multiplications};
+        } else {
+            return fibonacci_pair<T>{odd, T(even + odd), multiplications};
+        }
+    }
+}
+
+/// The doubling pair for N, behind the default-budget guard.
+template <std::uint64_t N>
+consteval const auto& checked_doubling_pair() {
+    if constexpr (N <= fibonacci_limits::fast_doubling || fibonacci_limits::steps_raised) {
+        return doubling_pair<N>;
+    } else {
+        static_assert(always_false<N>,
+                      "memograd::fib_v<N>: computing F(N) exceeds the default constexpr budget "
+                      "(fibonacci_limits::fast_doubling). Raise -fconstexpr-ops-limit (GCC) / "
+                      "-fconstexpr-steps (Clang) and define MEMOGRAD_CONSTEXPR_STEPS_RAISED=1; the CMake "
+                      "function memograd_raise_constexpr_limits(<target>) does both.");
+        return doubling_pair<0>;
+    }
+}
+
+/// Exact bit width of F(N) in whole limbs.
+template <std::uint64_t N>
+inline constexpr std::size_t fibonacci_bits = whole_limb_bits(bit_length(checked_doubling_pair<N>().current));
+
+}  // namespace detail
+
+/// The smallest fixed-width unsigned type (whole 64-bit limbs) that holds F(N).
+///
+/// The width is exact, not estimated: F(N) is first computed in a type sized from N·log2(phi)
+/// (an upper bound), and its measured bit length picks the final width.
+/// @snippet tests/static/fibonacci_values.cpp fib_uint
+template <std::size_t N>
+using fib_uint = fixed_uint<detail::fibonacci_bits<N>>;
+
+/// F(N), computed by the compiler with fast doubling; `fib_v<2000>` is the lecture's number.
+/// @snippet tests/static/fibonacci_values.cpp fib_v
+template <std::size_t N>
+inline constexpr fib_uint<N> fib_v = fib_uint<N>(detail::checked_doubling_pair<N>().current);
+
+/// F(N) by fast doubling with its cost: `work` is the number of big multiplications, 3·bit_width(N).
+template <std::size_t N>
+consteval counted<fib_uint<N>> fast_doubling_fibonacci() {
+    return {fib_v<N>, detail::checked_doubling_pair<N>().multiplications};
+}
+
+}  // namespace memograd

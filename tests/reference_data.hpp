@@ -1,0 +1,70 @@
+#pragma once
+// Reads the checked-in Fibonacci reference data (tests/data/make_reference.py, Python integers).
+
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace memograd_tests {
+
+/// F(0..1000) as decimal strings, from tests/data/fibonacci_0_1000.txt.
+inline const std::vector<std::string>& fibonacci_decimal_0_1000() {
+    static const std::vector<std::string> values = [] {
+        std::ifstream in(MEMOGRAD_TEST_DATA_DIR "/fibonacci_0_1000.txt");
+        if (!in) {
+            throw std::runtime_error("cannot open fibonacci_0_1000.txt");
+        }
+        std::vector<std::string> result;
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line.front() == '#') {
+                continue;
+            }
+            std::istringstream fields(line);
+            std::size_t n = 0;
+            std::string value;
+            fields >> n >> value;
+            if (n != result.size()) {
+                throw std::runtime_error("fibonacci_0_1000.txt: rows out of order");
+            }
+            result.push_back(value);
+        }
+        return result;
+    }();
+    return values;
+}
+
+/// One row of tests/data/fibonacci_digests.txt.
+struct fibonacci_digest {
+    std::uint64_t n;
+    std::uint64_t bit_length;
+    std::uint64_t mod_mersenne61;  // F(n) mod 2^61 - 1
+    std::uint64_t mod_1e18;        // F(n) mod 10^18: its last 18 digits
+};
+
+inline std::vector<fibonacci_digest> fibonacci_digests() {
+    std::ifstream in(MEMOGRAD_TEST_DATA_DIR "/fibonacci_digests.txt");
+    if (!in) {
+        throw std::runtime_error("cannot open fibonacci_digests.txt");
+    }
+    std::vector<fibonacci_digest> result;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        std::istringstream fields(line);
+        fibonacci_digest row{};
+        fields >> row.n >> row.bit_length >> row.mod_mersenne61 >> row.mod_1e18;
+        result.push_back(row);
+    }
+    return result;
+}
+
+inline constexpr std::uint64_t mersenne61 = (std::uint64_t{1} << 61) - 1;
+inline constexpr std::uint64_t ten_to_18 = 1'000'000'000'000'000'000;
+
+}  // namespace memograd_tests
