@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 
 namespace memograd {
 namespace detail {
@@ -35,7 +36,21 @@ struct fibonacci_memo {
 
 }  // namespace detail
 
-/// F(N) by memoized recursion, in a constant expression.
+/// F(n) by memoized recursion over 64-bit values, at run time or in a constant expression.
+///
+/// `work` is the number of calls, 2n − 1 for n >= 1 (see below); the lecture's table of call counts
+/// compares it with naive_fibonacci(n).
+/// @throws std::out_of_range if n > 93 (F(94) does not fit 64 bits).
+constexpr counted<std::uint64_t> memoized_fibonacci(std::uint64_t n) {
+    if (n > 93) {
+        throw std::out_of_range("memograd::memoized_fibonacci: n > 93 overflows 64 bits");
+    }
+    detail::fibonacci_memo<std::uint64_t, 94> memo;
+    const std::uint64_t value = memo.lookup(n);
+    return {value, memo.calls};
+}
+
+/// F(N) by memoized recursion, as big integers in a constant expression.
 ///
 /// `work` is the number of calls, 2N − 1 for N >= 1: `lookup(N-1)` fills the table on its way down, so
 /// every `lookup(n-2)` that follows is a hit.  The recursion is still N calls deep, which is what the
