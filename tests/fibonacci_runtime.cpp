@@ -5,6 +5,8 @@
 
 #include <memograd/fibonacci.hpp>
 
+#include <boost/multiprecision/cpp_int.hpp>
+
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -31,10 +33,11 @@ TEST_CASE("fibonacci(n) matches the reference for n = 0..1000", "[fibonacci][run
     }
 }
 
-TEST_CASE("fibonacci(n) matches the reference digests up to n = 10^6", "[fibonacci][runtime]") {
+TEMPLATE_TEST_CASE("basic_fibonacci<Int>(n) matches the reference digests up to n = 10^6", "[fibonacci][runtime]",
+                   memograd::big_uint, boost::multiprecision::cpp_int) {
     for (const auto& row : memograd_tests::fibonacci_digests()) {
         INFO("n = " << row.n);
-        const memograd::big_uint f = memograd::fibonacci(row.n);
+        const TestType f = memograd::basic_fibonacci<TestType>(row.n);
         CHECK(msb(f) + 1 == row.bit_length);
         CHECK(mod_u64(f, memograd_tests::mersenne61) == row.mod_mersenne61);
         CHECK(mod_u64(f, memograd_tests::ten_to_18) == row.mod_1e18);

@@ -35,14 +35,17 @@ public:
                             std::to_string(fibonacci_max_index) + ")") {}
 };
 
-/// F(n) for any n <= fibonacci_max_index.
+/// F(n) for any n <= fibonacci_max_index, in any Boost.Multiprecision signed integer type `Int`
+/// (`mpz_int`, `cpp_int`, ...).
 ///
 /// Walks the bits of n from the top keeping (F(k), F(k−1)) and uses only squarings, as GMP's own
 /// `mpz_fib_ui` does:  F(2k+1) = 4F(k)² − F(k−1)² + 2(−1)^k,  F(2k−1) = F(k)² + F(k−1)²,
 /// F(2k) = F(2k+1) − F(2k−1).  Squaring is cheaper than a general product, so each bit costs two
-/// squarings instead of the three multiplications of the textbook doubling.
+/// squarings instead of the three multiplications of the textbook doubling, and the last bit, which only
+/// needs F(n), costs a single product.
 /// @throws fibonacci_too_large if n > fibonacci_max_index.
-inline big_uint fibonacci(std::uint64_t n) {
+template <class Int>
+Int basic_fibonacci(std::uint64_t n) {
     if (n > fibonacci_max_index) {
         throw fibonacci_too_large(n);
     }
@@ -53,12 +56,13 @@ inline big_uint fibonacci(std::uint64_t n) {
     while (((n >> bit) & 1U) == 0) {
         --bit;
     }
-    big_uint f_k = 1;    // F(k), k = 1: the leading bit of n
-    big_uint f_km1 = 0;  // F(k-1)
-    big_uint square_k;
-    big_uint square_km1;
+    Int f_k = 1;    // F(k), k = 1: the leading bit of n
+    Int f_km1 = 0;  // F(k-1)
+    Int square_k;
+    Int square_km1;
     bool k_is_odd = true;
-    for (--bit; bit >= 0; --bit) {
+    // Every bit but the last: two squarings give both F(2k+1) and F(2k-1).
+    for (--bit; bit >= 1; --bit) {
         square_k = f_k * f_k;
         square_km1 = f_km1 * f_km1;
         // f_k := F(2k+1) = 4F(k)^2 - F(k-1)^2 + 2(-1)^k;  f_km1 := F(2k-1) = F(k)^2 + F(k-1)^2
@@ -71,16 +75,39 @@ inline big_uint fibonacci(std::uint64_t n) {
         }
         f_km1 = square_k + square_km1;
         if (((n >> bit) & 1U) != 0) {
-            // k := 2k+1: (F(2k+1), F(2k)) with F(2k) = F(2k+1) - F(2k-1)
-            f_km1 = f_k - f_km1;
+            f_km1 = f_k - f_km1;  // k := 2k+1: (F(2k+1), F(2k)), F(2k) = F(2k+1) - F(2k-1)
             k_is_odd = true;
         } else {
-            // k := 2k: (F(2k), F(2k-1))
-            f_k -= f_km1;
+            f_k -= f_km1;  // k := 2k: (F(2k), F(2k-1))
             k_is_odd = false;
         }
     }
-    return f_k;
+    if (bit < 0) {
+        return f_k;  // n == 1
+    }
+    // The last bit needs F(n) alone, and one product gives it:
+    //   F(2k) = F(k)·(F(k) + 2F(k-1)),   F(2k+1) = (2F(k) + F(k-1))·(2F(k) − F(k-1)) + 2(−1)^k.
+    if ((n & 1U) == 0) {
+        square_k = f_km1 << 1;
+        square_k += f_k;
+        return Int(f_k * square_k);
+    }
+    f_k <<= 1;
+    square_k = f_k + f_km1;
+    square_km1 = f_k - f_km1;
+    Int result = square_k * square_km1;
+    if (k_is_odd) {
+        result -= 2;
+    } else {
+        result += 2;
+    }
+    return result;
+}
+
+/// F(n) in `big_uint`: GMP's `mpz_int` when the build has GMP, `cpp_int` otherwise.
+/// @throws fibonacci_too_large if n > fibonacci_max_index.
+inline big_uint fibonacci(std::uint64_t n) {
+    return basic_fibonacci<big_uint>(n);
 }
 
 }  // namespace memograd
