@@ -3,4 +3,5 @@
 /// @brief Umbrella header: everything memograd offers.
 
 #include "config.hpp"
+#include "autodiff.hpp"
 #include "fibonacci.hpp"

@@ -1,0 +1,65 @@
+#pragma once
+/// @file
+/// @brief `value_and_grad(expr, x)`: value and gradient by the compiler-generated memoized backward pass.
+
+#include "backward.hpp"
+#include "expression.hpp"
+#include "graph.hpp"
+#include "path_sum.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace memograd {
+
+/// The value of `expr` at `x` and its gradient, `grad[i]` = d expr / d x[i]; usable in constant expressions.
+///
+/// Each distinct subexpression is evaluated once (forward) and each adjoint computed once (backward).
+/// When the expression holds run-time scalars and two subexpressions of equal type hold different ones
+/// (`(x + 1.0) * (x + 2.0)`), merging them would be wrong: that is detected first (a few comparisons)
+/// and the expression is then evaluated as a tree, by the path sum.
+/// @snippet tests/autodiff_static.cpp value_and_grad
+template <Expression E, std::size_t K>
+constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<double, K>& x) {
+    using graph_t = std::remove_cvref_t<decltype(detail::graph_of<E>)>;
+    static_assert(detail::graph_of<E>.input_extent <= K,
+                  "memograd::value_and_grad: the expression uses var<I> with I >= x.size(). Pass an array with "
+                  "one entry per input var (the largest I plus one).");
+    if constexpr (detail::graph_of<E>.input_extent <= K) {
+        if (!detail::occurrences_agree(expr)) {
+            const auto tree = path_sum_value_and_grad(expr, x);
+            return {tree.value, tree.grad};
+        }
+        std::array<double, graph_t::size()> value{};
+        std::array<double, graph_t::size()> adjoint{};
+        value_and_gradient<K> out{0.0, {}};
+        detail::forward_pass(expr, x, value);
+        detail::backward_pass(expr, value, adjoint, out.grad);
+        out.value = value[graph_t::size() - 1];
+        return out;
+    } else {
+        return {};
+    }
+}
+
+/// What the compiler found in expression type E: the lecture's counts, as constants.
+template <Expression E>
+struct stats {
+    static constexpr auto& graph = detail::graph_of<std::remove_cvref_t<E>>;
+    /// Distinct nodes (inputs included): shared subexpressions count once.
+    static constexpr std::size_t nodes = graph.size();
+    /// Distinct inputs (var<I> leaves).
+    static constexpr std::size_t inputs = graph.inputs;
+    /// Operand slots over all nodes.
+    static constexpr std::size_t edges = graph.edges;
+    /// Operations of the memoized forward pass: one per non-input node.
+    static constexpr std::size_t forward_ops = nodes - inputs;
+    /// Local-derivative multiply-adds of the memoized backward pass: one per edge.
+    static constexpr std::size_t backward_ops = edges;
+    /// Nodes of the expression written out as a tree: what evaluation without memoization visits.
+    static constexpr double tree_nodes = graph.tree_size;
+    /// Products in the naive chain rule: one per root-to-input path.
+    static constexpr double path_terms = graph.path_terms;
+};
+
+}  // namespace memograd
