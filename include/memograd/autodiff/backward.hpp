@@ -1,13 +1,16 @@
 #pragma once
 /// @file
-/// @brief `value_and_grad`: the memoized forward pass and the generated reverse (backward) pass.
+/// @brief The memoized forward pass and the generated reverse (backward) pass.
 ///
 /// For expression type E the compiler knows the graph (graph.hpp). The forward pass is one statement per
 /// distinct node, children first; each value is stored once and read by every parent. The backward pass
 /// walks the same nodes root-first: a node's adjoint (dL/dnode) is complete when it is reached, because
 /// all its parents come later in topological order, and it is then pushed to each child once per edge.
-/// Both passes are unrolled at compile time into straight-line code over two fixed arrays: no tape, no
-/// virtual calls, no heap.
+///
+/// Both passes are fold expressions over the node indices, so each is straight-line code over fixed
+/// arrays: no tape, no virtual calls, no heap. Every statement's operation and array indices are
+/// constants; the only templates instantiated per statement are the few per *operation*
+/// (`apply<op_code, N>`), never per node, which keeps the compiler's back end linear in the graph size.
 
 #include "expression.hpp"
 #include "graph.hpp"
@@ -17,6 +20,7 @@
 #include <array>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 namespace memograd {
 
@@ -29,6 +33,7 @@ struct value_and_gradient {
 
 namespace detail {
 
+// ---- reaching a node's object (needed only for run-time scalars) ----------------------------------------
 template <std::size_t Slot, class T>
 constexpr const auto& child(const T& node) {
     if constexpr (requires { node.left; }) {
@@ -94,47 +99,131 @@ constexpr bool occurrences_agree(const E& root) {
     }
 }
 
-template <class E, std::size_t K, std::size_t N>
-constexpr void forward_pass(const E& root, const std::array<double, K>& x, std::array<double, N>& value) {
+/// The run-time scalars of all scalar nodes, in scalar_slot order.
+template <class E>
+constexpr auto gather_scalars(const E& root) {
     constexpr auto& g = graph_of<E>;
-    static_for<0, N>([&]<std::size_t I>() {
-        constexpr graph_node node = g.nodes[I];
-        using T = std::remove_cvref_t<decltype(node_at<E, I>(root))>;
-        if constexpr (node.shape == node_shape::input) {
-            value[I] = x[node.input_index];
-        } else if constexpr (node.shape == node_shape::unary) {
-            value[I] = T::op::value(value[node.child[0]]);
-        } else if constexpr (node.shape == node_shape::binary) {
-            value[I] = T::op::value(value[node.child[0]], value[node.child[1]]);
-        } else {
-            value[I] = T::op::apply(value[node.child[0]], node_at<E, I>(root).scalar);
-        }
-    });
+    std::array<double, g.scalar_nodes> scalars{};
+    if constexpr (g.scalar_nodes > 0) {
+        static_for<0, g.size()>([&]<std::size_t I>() {
+            if constexpr (g.nodes[I].shape == node_shape::scalar) {
+                scalars[g.nodes[I].scalar_slot] = node_at<E, I>(root).scalar;
+            }
+        });
+    }
+    return scalars;
 }
 
-template <class E, std::size_t K, std::size_t N>
-constexpr void backward_pass(const E& root, const std::array<double, N>& value, std::array<double, N>& adjoint,
-                             std::array<double, K>& grad) {
-    constexpr auto& g = graph_of<E>;
-    adjoint[N - 1] = 1.0;
-    static_for_reverse<0, N>([&]<std::size_t I>() {
-        constexpr graph_node node = g.nodes[I];
-        using T = std::remove_cvref_t<decltype(node_at<E, I>(root))>;
-        const double up = adjoint[I];
-        if constexpr (node.shape == node_shape::input) {
-            grad[node.input_index] += up;
-        } else if constexpr (node.shape == node_shape::unary) {
-            adjoint[node.child[0]] += up * T::op::derivative(value[node.child[0]], value[I]);
-        } else if constexpr (node.shape == node_shape::binary) {
-            const double a = value[node.child[0]];
-            const double b = value[node.child[1]];
-            adjoint[node.child[0]] += up * T::op::derivative_left(a, b, value[I]);
-            adjoint[node.child[1]] += up * T::op::derivative_right(a, b, value[I]);
+// ---- one operation, by code: the statements of the generated passes call only these ---------------------
+template <class op>
+constexpr double apply_op(double a, double b, double c) {
+    if constexpr (requires { op::apply(a, c); }) {
+        return op::apply(a, c);
+    } else if constexpr (requires { op::value(a, b); }) {
+        return op::value(a, b);
+    } else {
+        return op::value(a);
+    }
+}
+
+/// Node value from operands a, b and scalar c; an input node passes its x value as a.
+template <op_code C, int N>
+constexpr double apply(double a, double b, double c) {
+    if constexpr (C == op_code::input) {
+        return a;
+    } else {
+        return apply_op<typename ops::by_code<C, N>::type>(a, b, c);
+    }
+}
+
+/// d node / d operand `Slot`, from the operands a, b, the scalar c and the node's own value y.
+template <op_code C, int N, std::size_t Slot>
+constexpr double local_derivative(double a, double b, double c, double y) {
+    using op = typename ops::by_code<C, N>::type;
+    if constexpr (requires { op::apply(a, c); }) {
+        return op::derivative(a, c, y);
+    } else if constexpr (requires { op::value(a, b); }) {
+        if constexpr (Slot == 0) {
+            return op::derivative_left(a, b, y);
         } else {
-            adjoint[node.child[0]] +=
-                up * T::op::derivative(value[node.child[0]], node_at<E, I>(root).scalar, value[I]);
+            return op::derivative_right(a, b, y);
         }
-    });
+    } else {
+        return op::derivative(a, y);
+    }
+}
+
+template <class E>
+inline constexpr auto& nodes_of = graph_of<E>.nodes;
+
+template <class E, std::size_t N, std::size_t K, std::size_t S, std::size_t... I>
+constexpr void forward_block(std::array<double, N>& v, const std::array<double, K>& x,
+                             const std::array<double, S>& scalars, std::index_sequence<I...>) {
+    constexpr auto& n = nodes_of<E>;
+    ((v[I] = apply<n[I].code, n[I].exponent>(n[I].shape == node_shape::input ? x[n[I].input_index] : v[n[I].child[0]],
+                                             v[n[I].child[1]],
+                                             n[I].shape == node_shape::scalar ? scalars[n[I].scalar_slot] : 0.0)),
+     ...);
+}
+
+/// Pushes node I's adjoint to its operands (or, for an input, into the gradient).
+template <op_code C, int N, std::size_t Arity>
+constexpr void backward_step(double up, double y, double a, double b, double c, double& adjoint_a, double& adjoint_b,
+                             double& grad) {
+    if constexpr (C == op_code::input) {
+        grad += up;
+    } else {
+        adjoint_a += up * local_derivative<C, N, 0>(a, b, c, y);
+        if constexpr (Arity == 2) {
+            adjoint_b += up * local_derivative<C, N, 1>(a, b, c, y);
+        }
+    }
+}
+
+template <class E, std::size_t N, std::size_t K, std::size_t S, std::size_t... I>
+constexpr void backward_block(const std::array<double, N>& v, std::array<double, N>& adjoint,
+                              std::array<double, K>& grad, const std::array<double, S>& scalars,
+                              std::index_sequence<I...>) {
+    constexpr auto& n = nodes_of<E>;
+    // I runs from the root down: node I is processed after every node that uses it.
+    (backward_step<n[I].code, n[I].exponent, n[I].arity>(
+         adjoint[I], v[I], v[n[I].child[0]], v[n[I].child[1]],
+         n[I].shape == node_shape::scalar ? scalars[n[I].scalar_slot] : 0.0, adjoint[n[I].child[0]],
+         adjoint[n[I].child[1]], grad[n[I].shape == node_shape::input ? n[I].input_index : 0]),
+     ...);
+}
+
+template <std::size_t Begin, std::size_t... I>
+constexpr auto offset_sequence(std::index_sequence<I...>) {
+    return std::index_sequence<(Begin + I)...>{};
+}
+template <std::size_t End, std::size_t... I>
+constexpr auto reversed_sequence(std::index_sequence<I...>) {
+    return std::index_sequence<(End - 1 - I)...>{};
+}
+
+/// Blocks of at most 128 statements: Clang nests a fold at most 256 deep.
+inline constexpr std::size_t block = 128;
+
+template <class E, std::size_t K, std::size_t N, std::size_t S>
+constexpr void forward_pass(const std::array<double, K>& x, const std::array<double, S>& scalars,
+                            std::array<double, N>& value) {
+    [&]<std::size_t... B>(std::index_sequence<B...>) {
+        (forward_block<E>(value, x, scalars,
+                          offset_sequence<B * block>(std::make_index_sequence<std::min(block, N - B * block)>{})),
+         ...);
+    }(std::make_index_sequence<(N + block - 1) / block>{});
+}
+
+template <class E, std::size_t K, std::size_t N, std::size_t S>
+constexpr void backward_pass(const std::array<double, N>& value, const std::array<double, S>& scalars,
+                             std::array<double, N>& adjoint, std::array<double, K>& grad) {
+    adjoint[N - 1] = 1.0;
+    [&]<std::size_t... B>(std::index_sequence<B...>) {
+        (backward_block<E>(value, adjoint, grad, scalars,
+                           reversed_sequence<N - B * block>(std::make_index_sequence<std::min(block, N - B * block)>{})),
+         ...);
+    }(std::make_index_sequence<(N + block - 1) / block>{});
 }
 
 }  // namespace detail

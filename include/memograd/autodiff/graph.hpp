@@ -28,6 +28,9 @@ inline constexpr std::size_t no_parent = static_cast<std::size_t>(-1);
 /// node: following them from the root finds the node's object (and its scalar, if any) at run time.
 struct graph_node {
     node_shape shape = node_shape::input;
+    op_code code = op_code::input;
+    int exponent = 0;              ///< of `pow<N>`
+    std::size_t scalar_slot = 0;   ///< index into the gathered run-time scalars (scalar nodes)
     std::size_t input_index = 0;
     std::size_t arity = 0;
     std::size_t child[2] = {0, 0};
@@ -39,24 +42,40 @@ struct graph_node {
 // ---- per-type facts, each computed once per type --------------------------------------------------------
 template <class T>
 struct node_info;
+template <class Op>
+constexpr int exponent_of() {
+    if constexpr (requires { Op::exponent; }) {
+        return Op::exponent;
+    } else {
+        return 0;
+    }
+}
 template <std::size_t I>
 struct node_info<var<I>> {
     static constexpr node_shape shape = node_shape::input;
+    static constexpr op_code code = op_code::input;
+    static constexpr int exponent = 0;
     static constexpr bool scalar_below = false;
 };
 template <class Op, class A>
 struct node_info<unary<Op, A>> {
     static constexpr node_shape shape = node_shape::unary;
+    static constexpr op_code code = Op::code;
+    static constexpr int exponent = exponent_of<Op>();
     static constexpr bool scalar_below = node_info<A>::scalar_below;
 };
 template <class Op, class L, class R>
 struct node_info<binary<Op, L, R>> {
     static constexpr node_shape shape = node_shape::binary;
+    static constexpr op_code code = Op::code;
+    static constexpr int exponent = 0;
     static constexpr bool scalar_below = node_info<L>::scalar_below || node_info<R>::scalar_below;
 };
 template <class Op, class A>
 struct node_info<with_scalar<Op, A>> {
     static constexpr node_shape shape = node_shape::scalar;
+    static constexpr op_code code = Op::code;
+    static constexpr int exponent = 0;
     static constexpr bool scalar_below = true;
 };
 
@@ -113,6 +132,8 @@ public:
         }
         graph_node node;
         node.shape = node_info<T>::shape;
+        node.code = node_info<T>::code;
+        node.exponent = node_info<T>::exponent;
         node.scalar_below = node_info<T>::scalar_below;
         if constexpr (requires { T::index; }) {
             node.input_index = T::index;
@@ -221,7 +242,7 @@ consteval auto analyse() {
             g.input_extent = std::max(g.input_extent, node.input_index + 1);
         }
         if (node.shape == node_shape::scalar) {
-            ++g.scalar_nodes;
+            g.nodes[i].scalar_slot = g.scalar_nodes++;
         }
     }
     paths[n - 1] = 1;

@@ -18,10 +18,20 @@
 #include <utility>
 
 namespace memograd {
+
+/// Every operation's number, in one closed list: the generated passes dispatch on it at compile time.
+enum class op_code : unsigned char {
+    input,
+    add, subtract, multiply, divide,
+    negate, exp, log, tanh, sigmoid, relu, square, power,
+    add_scalar, multiply_scalar, divide_by_scalar, scalar_minus, scalar_divided_by
+};
+
 namespace ops {
 
 // ---- binary ---------------------------------------------------------------------------------------------
 struct add {
+    static constexpr op_code code = op_code::add;
     static constexpr std::string_view format = "{0} + {1}";
     static constexpr std::string_view derivative_format[2] = {"1", "1"};
     static constexpr double value(double a, double b) { return a + b; }
@@ -29,6 +39,7 @@ struct add {
     static constexpr double derivative_right(double, double, double) { return 1.0; }
 };
 struct subtract {
+    static constexpr op_code code = op_code::subtract;
     static constexpr std::string_view format = "{0} - {1}";
     static constexpr std::string_view derivative_format[2] = {"1", "-1"};
     static constexpr double value(double a, double b) { return a - b; }
@@ -36,6 +47,7 @@ struct subtract {
     static constexpr double derivative_right(double, double, double) { return -1.0; }
 };
 struct multiply {
+    static constexpr op_code code = op_code::multiply;
     static constexpr std::string_view format = "{0} * {1}";
     static constexpr std::string_view derivative_format[2] = {"{1}", "{0}"};
     static constexpr double value(double a, double b) { return a * b; }
@@ -43,6 +55,7 @@ struct multiply {
     static constexpr double derivative_right(double a, double, double) { return a; }
 };
 struct divide {
+    static constexpr op_code code = op_code::divide;
     static constexpr std::string_view format = "{0} / {1}";
     static constexpr std::string_view derivative_format[2] = {"1 / {1}", "-{y} / {1}"};
     static constexpr double value(double a, double b) { return a / b; }
@@ -52,30 +65,35 @@ struct divide {
 
 // ---- unary ----------------------------------------------------------------------------------------------
 struct negate {
+    static constexpr op_code code = op_code::negate;
     static constexpr std::string_view format = "-{0}";
     static constexpr std::string_view derivative_format = "-1";
     static constexpr double value(double a) { return -a; }
     static constexpr double derivative(double, double) { return -1.0; }
 };
 struct exp {
+    static constexpr op_code code = op_code::exp;
     static constexpr std::string_view format = "exp({0})";
     static constexpr std::string_view derivative_format = "{y}";
     static constexpr double value(double a) { return math::exp(a); }
     static constexpr double derivative(double, double y) { return y; }
 };
 struct log {
+    static constexpr op_code code = op_code::log;
     static constexpr std::string_view format = "log({0})";
     static constexpr std::string_view derivative_format = "1 / {0}";
     static constexpr double value(double a) { return math::log(a); }
     static constexpr double derivative(double a, double) { return 1.0 / a; }
 };
 struct tanh {
+    static constexpr op_code code = op_code::tanh;
     static constexpr std::string_view format = "tanh({0})";
     static constexpr std::string_view derivative_format = "1 - {y} * {y}";
     static constexpr double value(double a) { return math::tanh(a); }
     static constexpr double derivative(double, double y) { return 1.0 - y * y; }
 };
 struct sigmoid {
+    static constexpr op_code code = op_code::sigmoid;
     static constexpr std::string_view format = "sigmoid({0})";
     static constexpr std::string_view derivative_format = "{y} * (1 - {y})";
     static constexpr double value(double a) { return math::sigmoid(a); }
@@ -83,12 +101,14 @@ struct sigmoid {
 };
 /// relu'(0) is taken as 0 (the subgradient PyTorch uses).
 struct relu {
+    static constexpr op_code code = op_code::relu;
     static constexpr std::string_view format = "relu({0})";
     static constexpr std::string_view derivative_format = "({0} > 0 ? 1 : 0)";
     static constexpr double value(double a) { return a > 0 ? a : 0.0; }
     static constexpr double derivative(double a, double) { return a > 0 ? 1.0 : 0.0; }
 };
 struct square {
+    static constexpr op_code code = op_code::square;
     static constexpr std::string_view format = "{0} * {0}";
     static constexpr std::string_view derivative_format = "2 * {0}";
     static constexpr double value(double a) { return a * a; }
@@ -97,6 +117,7 @@ struct square {
 /// a^N for an integer N >= 0, by repeated squaring; (a^N)' = N a^(N−1).
 template <int N>
 struct power {
+    static constexpr op_code code = op_code::power;
     static constexpr int exponent = N;
     static constexpr std::string_view format = "pow<N>({0})";
     static constexpr std::string_view derivative_format = "N * pow<N-1>({0})";
@@ -115,34 +136,67 @@ struct power {
 
 // ---- with a run-time scalar c ---------------------------------------------------------------------------
 struct add_scalar {  // a + c  (and c + a, a - c)
+    static constexpr op_code code = op_code::add_scalar;
     static constexpr std::string_view format = "{0} + {c}";
     static constexpr std::string_view derivative_format = "1";
     static constexpr double apply(double a, double c) { return a + c; }
     static constexpr double derivative(double, double, double) { return 1.0; }
 };
 struct multiply_scalar {  // a * c  (and c * a)
+    static constexpr op_code code = op_code::multiply_scalar;
     static constexpr std::string_view format = "{0} * {c}";
     static constexpr std::string_view derivative_format = "{c}";
     static constexpr double apply(double a, double c) { return a * c; }
     static constexpr double derivative(double, double c, double) { return c; }
 };
 struct divide_by_scalar {  // a / c
+    static constexpr op_code code = op_code::divide_by_scalar;
     static constexpr std::string_view format = "{0} / {c}";
     static constexpr std::string_view derivative_format = "1 / {c}";
     static constexpr double apply(double a, double c) { return a / c; }
     static constexpr double derivative(double, double c, double) { return 1.0 / c; }
 };
 struct scalar_minus {  // c - a
+    static constexpr op_code code = op_code::scalar_minus;
     static constexpr std::string_view format = "{c} - {0}";
     static constexpr std::string_view derivative_format = "-1";
     static constexpr double apply(double a, double c) { return c - a; }
     static constexpr double derivative(double, double, double) { return -1.0; }
 };
 struct scalar_divided_by {  // c / a
+    static constexpr op_code code = op_code::scalar_divided_by;
     static constexpr std::string_view format = "{c} / {0}";
     static constexpr std::string_view derivative_format = "-{y} / {0}";
     static constexpr double apply(double a, double c) { return c / a; }
     static constexpr double derivative(double a, double, double y) { return -y / a; }
+};
+
+/// The tag type of an op_code (N: the exponent of `power`).
+template <op_code C, int N = 0>
+struct by_code;
+#define MEMOGRAD_OP_BY_CODE(name) \
+    template <int N>              \
+    struct by_code<op_code::name, N> { using type = name; };
+MEMOGRAD_OP_BY_CODE(add)
+MEMOGRAD_OP_BY_CODE(subtract)
+MEMOGRAD_OP_BY_CODE(multiply)
+MEMOGRAD_OP_BY_CODE(divide)
+MEMOGRAD_OP_BY_CODE(negate)
+MEMOGRAD_OP_BY_CODE(exp)
+MEMOGRAD_OP_BY_CODE(log)
+MEMOGRAD_OP_BY_CODE(tanh)
+MEMOGRAD_OP_BY_CODE(sigmoid)
+MEMOGRAD_OP_BY_CODE(relu)
+MEMOGRAD_OP_BY_CODE(square)
+MEMOGRAD_OP_BY_CODE(add_scalar)
+MEMOGRAD_OP_BY_CODE(multiply_scalar)
+MEMOGRAD_OP_BY_CODE(divide_by_scalar)
+MEMOGRAD_OP_BY_CODE(scalar_minus)
+MEMOGRAD_OP_BY_CODE(scalar_divided_by)
+#undef MEMOGRAD_OP_BY_CODE
+template <int N>
+struct by_code<op_code::power, N> {
+    using type = power<N>;
 };
 
 }  // namespace ops

@@ -8,6 +8,7 @@
 #include "path_sum.hpp"
 
 #include <array>
+#include <type_traits>
 #include <cstddef>
 
 namespace memograd {
@@ -33,8 +34,9 @@ constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<d
         std::array<double, graph_t::size()> value{};
         std::array<double, graph_t::size()> adjoint{};
         value_and_gradient<K> out{0.0, {}};
-        detail::forward_pass(expr, x, value);
-        detail::backward_pass(expr, value, adjoint, out.grad);
+        const auto scalars = detail::gather_scalars(expr);
+        detail::forward_pass<E>(x, scalars, value);
+        detail::backward_pass<E>(value, scalars, adjoint, out.grad);
         out.value = value[graph_t::size() - 1];
         return out;
     } else {
