@@ -1,0 +1,168 @@
+// Run-time claims of the backpropagation half, checked against central finite differences (an
+// independent numerical method), the unmemoized path sum, and the C library's math functions.
+#include "catch.hpp"
+#include "random_expressions.hpp"
+#include "scalar_networks.hpp"
+
+#include <memograd/autodiff.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <random>
+#include <utility>
+
+namespace {
+
+using namespace memograd;
+
+constexpr var<0> x;
+constexpr var<1> y;
+
+/// d expr / d x[i] by central differences with a step scaled to x[i].
+template <class E, std::size_t K>
+std::array<double, K> finite_difference_gradient(const E& expr, std::array<double, K> at) {
+    std::array<double, K> grad{};
+    for (std::size_t i = 0; i < K; ++i) {
+        const double h = 1e-6 * std::max(1.0, std::abs(at[i]));
+        const double saved = at[i];
+        at[i] = saved + h;
+        const double up = value_and_grad(expr, at).value;
+        at[i] = saved - h;
+        const double down = value_and_grad(expr, at).value;
+        at[i] = saved;
+        grad[i] = (up - down) / (2 * h);
+    }
+    return grad;
+}
+
+bool near(double a, double b, double relative) {
+    return std::abs(a - b) <= relative * (1.0 + std::abs(a) + std::abs(b));
+}
+
+template <class E, std::size_t K>
+void check_against_references(const E& expr, const std::array<double, K>& at, bool with_finite_differences) {
+    const auto memo = value_and_grad(expr, at);
+    const auto paths = path_sum_value_and_grad(expr, at);
+    REQUIRE(std::isfinite(memo.value));
+    CHECK(near(memo.value, paths.value, 1e-12));
+    const auto fd = finite_difference_gradient(expr, at);
+    for (std::size_t i = 0; i < K; ++i) {
+        INFO("input " << i << ": memoized " << memo.grad[i] << ", path sum " << paths.grad[i] << ", fd " << fd[i]);
+        CHECK(near(memo.grad[i], paths.grad[i], 1e-12));
+        if (with_finite_differences) {
+            CHECK(near(memo.grad[i], fd[i], 1e-6));
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every operation's derivative agrees with central finite differences", "[autodiff][runtime]") {
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> point(0.2, 2.0);  // log and division stay away from 0
+    for (int trial = 0; trial < 50; ++trial) {
+        const std::array at{point(rng), point(rng) * (trial % 2 == 0 ? 1.0 : -1.0)};
+        INFO("x = " << at[0] << ", y = " << at[1]);
+        check_against_references(x + y, at, true);
+        check_against_references(x - y, at, true);
+        check_against_references(x * y, at, true);
+        check_against_references(x / y, at, true);
+        check_against_references(-x, at, true);
+        check_against_references(exp(y), at, true);
+        check_against_references(log(x), at, true);
+        check_against_references(tanh(y), at, true);
+        check_against_references(sigmoid(y), at, true);
+        check_against_references(relu(y), at, true);
+        check_against_references(square(y), at, true);
+        check_against_references(pow<5>(y), at, true);
+        check_against_references(x + 1.5, at, true);
+        check_against_references(3.0 - y, at, true);
+        check_against_references(y * 2.5, at, true);
+        check_against_references(y / 2.5, at, true);
+        check_against_references(2.5 / x, at, true);
+    }
+}
+
+namespace {
+template <bool Kinks, std::uint64_t... Seed>
+void check_random_expressions(std::integer_sequence<std::uint64_t, Seed...>, std::mt19937_64& rng, int& cases) {
+    std::uniform_real_distribution<double> point(-1.5, 1.5);
+    const auto one = [&](const auto& expr) {
+        for (int p = 0; p < 5; ++p) {
+            const std::array at{point(rng), point(rng), point(rng)};
+            check_against_references(expr, at, !Kinks);
+            ++cases;
+        }
+    };
+    (one(memograd_tests::random_expression<Seed, 5, Kinks>()), ...);
+}
+}  // namespace
+
+TEST_CASE("random expression DAGs: memoized = path sum = finite differences", "[autodiff][runtime][random]") {
+    std::mt19937_64 rng(20261124);
+    int cases = 0;
+    check_random_expressions<false>(std::make_integer_sequence<std::uint64_t, 120>{}, rng, cases);
+    check_random_expressions<true>(std::make_integer_sequence<std::uint64_t, 40>{}, rng, cases);
+    CHECK(cases == 800);
+}
+
+TEST_CASE("a 2-16-16-1 tanh network: memoized = path sum = finite differences", "[autodiff][runtime]") {
+    constexpr std::size_t vars = memograd_tests::network_vars<2, 16, 2>;
+    const auto loss = memograd_tests::network_loss<2, 16, 2>();
+    std::mt19937_64 rng(3);
+    std::normal_distribution<double> weight(0.0, 0.3);
+    std::array<double, vars> at{};
+    for (double& v : at) {
+        v = weight(rng);
+    }
+    check_against_references(loss, at, true);
+    STATIC_REQUIRE(stats<decltype(loss)>::nodes == 982);
+}
+
+TEST_CASE("constant evaluation and run time give the same numbers", "[autodiff][runtime]") {
+    const auto expr = tanh(x * y + 0.5) * sigmoid(x) + log(1.0 + exp(y));
+    constexpr std::array at{0.4, -0.9};
+    constexpr auto at_compile_time = value_and_grad(tanh(x * y + 0.5) * sigmoid(x) + log(1.0 + exp(y)), at);
+    const auto at_run_time = value_and_grad(expr, at);
+    CHECK(near(at_compile_time.value, at_run_time.value, 1e-15));
+    CHECK(near(at_compile_time.grad[0], at_run_time.grad[0], 1e-15));
+    CHECK(near(at_compile_time.grad[1], at_run_time.grad[1], 1e-15));
+}
+
+TEST_CASE("constexpr math is within a few ulp of the C library", "[autodiff][runtime][math]") {
+    const auto ulps = [](double a, double b) {
+        if (a == b) {
+            return 0.0;
+        }
+        return std::abs(a - b) / (std::nextafter(std::abs(b), std::numeric_limits<double>::infinity()) - std::abs(b));
+    };
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> wide(-700.0, 700.0);
+    std::uniform_real_distribution<double> narrow(-25.0, 25.0);
+    double worst_exp = 0, worst_log = 0, worst_tanh = 0, worst_sigmoid = 0;
+    for (int i = 0; i < 200'000; ++i) {
+        const double a = wide(rng);
+        const double b = narrow(rng);
+        worst_exp = std::max(worst_exp, ulps(math::detail::exp_constant(a), std::exp(a)));
+        const double positive = std::exp(a / 2);
+        worst_log = std::max(worst_log, ulps(math::detail::log_constant(positive), std::log(positive)));
+        worst_tanh = std::max(worst_tanh, ulps(math::detail::tanh_constant(b), std::tanh(b)));
+        const double s = b >= 0 ? 1.0 / (1.0 + math::detail::exp_constant(-b))
+                                : math::detail::exp_constant(b) / (1.0 + math::detail::exp_constant(b));
+        worst_sigmoid = std::max(worst_sigmoid, ulps(s, 1.0 / (1.0 + std::exp(-b))));
+    }
+    INFO("worst ulp: exp " << worst_exp << ", log " << worst_log << ", tanh " << worst_tanh << ", sigmoid " << worst_sigmoid);
+    CHECK(worst_exp <= 4);
+    CHECK(worst_log <= 4);
+    CHECK(worst_tanh <= 8);
+    CHECK(worst_sigmoid <= 8);
+    // Edge values follow IEEE and the C library.
+    CHECK(math::detail::exp_constant(1000.0) == std::numeric_limits<double>::infinity());
+    CHECK(math::detail::exp_constant(-1000.0) == 0.0);
+    CHECK(math::detail::log_constant(0.0) == -std::numeric_limits<double>::infinity());
+    CHECK(std::isnan(math::detail::log_constant(-1.0)));
+    CHECK(std::isnan(math::detail::exp_constant(std::numeric_limits<double>::quiet_NaN())));
+    CHECK(math::detail::tanh_constant(40.0) == 1.0);
+}
