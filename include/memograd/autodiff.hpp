@@ -8,5 +8,6 @@
 #include "autodiff/math.hpp"
 #include "autodiff/ops.hpp"
 #include "autodiff/path_sum.hpp"
+#include "autodiff/print.hpp"
 #include "autodiff/static_for.hpp"
 #include "autodiff/value_and_grad.hpp"

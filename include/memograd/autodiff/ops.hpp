@@ -6,7 +6,7 @@
 /// sigmoid' = y(1 − y), d(a/b)/db = −y/b. The backward pass passes the memoized forward value, so no
 /// derivative recomputes what the forward pass already knows.  Each tag also says how to print itself
 /// (`format`) and its derivative (`derivative_format`) for the generated-code listing: `{0}`, `{1}` are
-/// the operands, `{y}` the node's value, `{c}` the scalar.
+/// the operands, `{y}` the node's value, `{c}` the scalar, `{n}` and `{m}` the exponent N and N − 1.
 
 #include "expression.hpp"
 #include "math.hpp"
@@ -119,8 +119,8 @@ template <int N>
 struct power {
     static constexpr op_code code = op_code::power;
     static constexpr int exponent = N;
-    static constexpr std::string_view format = "pow<N>({0})";
-    static constexpr std::string_view derivative_format = "N * pow<N-1>({0})";
+    static constexpr std::string_view format = "pow<{n}>({0})";
+    static constexpr std::string_view derivative_format = "{n} * pow<{m}>({0})";
     static constexpr double raise(double a, int n) {
         double result = 1.0;
         for (; n > 0; n >>= 1, a *= a) {
