@@ -1,6 +1,7 @@
 // Run-time claims of the backpropagation half, checked against central finite differences (an
 // independent numerical method), the unmemoized path sum, and the C library's math functions.
 #include "catch.hpp"
+#include "hand_backprop.hpp"
 #include "random_expressions.hpp"
 #include "scalar_networks.hpp"
 
@@ -119,6 +120,17 @@ TEST_CASE("a 2-16-16-1 tanh network: memoized = path sum = finite differences", 
     }
     check_against_references(loss, at, true);
     STATIC_REQUIRE(stats<decltype(loss)>::nodes == 982);
+    // ...and against the hand-written backprop of the same network.
+    using hand = memograd_tests::hand_backprop<16>;
+    STATIC_REQUIRE(hand::vars == vars);
+    std::array<double, vars> hand_grad{};
+    const double hand_loss = hand::value_and_grad(at, hand_grad);
+    const auto generated = value_and_grad(loss, at);
+    CHECK(near(generated.value, hand_loss, 1e-14));
+    for (std::size_t i = 0; i < vars; ++i) {
+        INFO("var " << i);
+        CHECK(near(generated.grad[i], hand_grad[i], 1e-13));
+    }
 }
 
 TEST_CASE("constant evaluation and run time give the same numbers", "[autodiff][runtime]") {

@@ -33,6 +33,10 @@ TEST_CASE("value_and_grad is a constant expression", "[autodiff][static]") {
     STATIC_REQUIRE(r.value == 16.0);    // 2*5 + 6
     STATIC_REQUIRE(r.grad[0] == 8.0);   // y + 3
     STATIC_REQUIRE(r.grad[1] == 2.0);   // x
+    // A lone input: value x1, gradient e_1; inputs the expression does not use get 0.
+    constexpr auto lone = value_and_grad(y, std::array{2.0, 5.0, 7.0});
+    STATIC_REQUIRE(lone.value == 5.0);
+    STATIC_REQUIRE(lone.grad == std::array{0.0, 1.0, 0.0});
 }
 
 TEST_CASE("every operation's derivative matches its hand derivation", "[autodiff][static]") {

@@ -116,7 +116,7 @@ constexpr auto gather_scalars(const E& root) {
 
 // ---- one operation, by code: the statements of the generated passes call only these ---------------------
 template <class op>
-constexpr double apply_op(double a, double b, double c) {
+[[gnu::always_inline]] constexpr double apply_op(double a, double b, double c) {
     if constexpr (requires { op::apply(a, c); }) {
         return op::apply(a, c);
     } else if constexpr (requires { op::value(a, b); }) {
@@ -128,7 +128,7 @@ constexpr double apply_op(double a, double b, double c) {
 
 /// Node value from operands a, b and scalar c; an input node passes its x value as a.
 template <op_code C, int N>
-constexpr double apply(double a, double b, double c) {
+[[gnu::always_inline]] constexpr double apply(double a, double b, double c) {
     if constexpr (C == op_code::input) {
         return a;
     } else {
@@ -138,7 +138,7 @@ constexpr double apply(double a, double b, double c) {
 
 /// d node / d operand `Slot`, from the operands a, b, the scalar c and the node's own value y.
 template <op_code C, int N, std::size_t Slot>
-constexpr double local_derivative(double a, double b, double c, double y) {
+[[gnu::always_inline]] constexpr double local_derivative(double a, double b, double c, double y) {
     using op = typename ops::by_code<C, N>::type;
     if constexpr (requires { op::apply(a, c); }) {
         return op::derivative(a, c, y);
@@ -156,42 +156,75 @@ constexpr double local_derivative(double a, double b, double c, double y) {
 template <class E>
 inline constexpr auto& nodes_of = graph_of<E>.nodes;
 
+/// A compile-time value as a constant the optimizer cannot miss (a template argument, not a load from
+/// the graph table).
+template <auto V>
+inline constexpr auto constant = V;
+
+/// Stores node I's value; inputs are not copied: their users read x directly.
+template <op_code C, int N>
+[[gnu::always_inline]] constexpr void forward_step(double& out, double a, double b, double c) {
+    if constexpr (C != op_code::input) {
+        out = apply<C, N>(a, b, c);
+    }
+}
+
+// Operand access inside the generated statements: an input's value is x[i] and its adjoint is grad[i].
+// Node 0 is always an input (the walk's first leaf), so the unused operand slot of a unary node (child
+// index 0) reads an initialized value.
+#define MEMOGRAD_VALUE(node) \
+    (n[node].shape == node_shape::input ? x[constant<n[node].input_index>] : v[constant<node>])
+#define MEMOGRAD_ADJOINT(node) \
+    (*(n[node].shape == node_shape::input ? &grad[constant<n[node].input_index>] : &adjoint[constant<node>]))
+
 template <class E, std::size_t N, std::size_t K, std::size_t S, std::size_t... I>
 constexpr void forward_block(std::array<double, N>& v, const std::array<double, K>& x,
                              const std::array<double, S>& scalars, std::index_sequence<I...>) {
     constexpr auto& n = nodes_of<E>;
-    ((v[I] = apply<n[I].code, n[I].exponent>(n[I].shape == node_shape::input ? x[n[I].input_index] : v[n[I].child[0]],
-                                             v[n[I].child[1]],
-                                             n[I].shape == node_shape::scalar ? scalars[n[I].scalar_slot] : 0.0)),
+    (forward_step<n[I].code, n[I].exponent>(
+         v[I], MEMOGRAD_VALUE(n[I].child[0]), MEMOGRAD_VALUE(n[I].child[1]),
+         n[I].shape == node_shape::scalar ? scalars[constant<n[I].scalar_slot>] : 0.0),
      ...);
 }
 
-/// Pushes node I's adjoint to its operands (or, for an input, into the gradient).
-template <op_code C, int N, std::size_t Arity>
-constexpr void backward_step(double up, double y, double a, double b, double c, double& adjoint_a, double& adjoint_b,
-                             double& grad) {
-    if constexpr (C == op_code::input) {
-        grad += up;
-    } else {
-        adjoint_a += up * local_derivative<C, N, 0>(a, b, c, y);
+/// Pushes node I's adjoint to its operands. The first use of an operand assigns its adjoint, later uses
+/// add to it; an input's adjoint is its gradient entry.
+template <op_code C, int N, std::size_t Arity, bool AssignA, bool AssignB>
+[[gnu::always_inline]] constexpr void backward_step(double up, double y, double a, double b, double c,
+                                                   double& adjoint_a, double& adjoint_b) {
+    if constexpr (C != op_code::input) {
+        const double to_a = up * local_derivative<C, N, 0>(a, b, c, y);
+        if constexpr (AssignA) {
+            adjoint_a = to_a;
+        } else {
+            adjoint_a += to_a;
+        }
         if constexpr (Arity == 2) {
-            adjoint_b += up * local_derivative<C, N, 1>(a, b, c, y);
+            const double to_b = up * local_derivative<C, N, 1>(a, b, c, y);
+            if constexpr (AssignB) {
+                adjoint_b = to_b;
+            } else {
+                adjoint_b += to_b;
+            }
         }
     }
 }
 
 template <class E, std::size_t N, std::size_t K, std::size_t S, std::size_t... I>
-constexpr void backward_block(const std::array<double, N>& v, std::array<double, N>& adjoint,
-                              std::array<double, K>& grad, const std::array<double, S>& scalars,
-                              std::index_sequence<I...>) {
+constexpr void backward_block(const std::array<double, N>& v, const std::array<double, K>& x,
+                              std::array<double, N>& adjoint, std::array<double, K>& grad,
+                              const std::array<double, S>& scalars, std::index_sequence<I...>) {
     constexpr auto& n = nodes_of<E>;
     // I runs from the root down: node I is processed after every node that uses it.
-    (backward_step<n[I].code, n[I].exponent, n[I].arity>(
-         adjoint[I], v[I], v[n[I].child[0]], v[n[I].child[1]],
-         n[I].shape == node_shape::scalar ? scalars[n[I].scalar_slot] : 0.0, adjoint[n[I].child[0]],
-         adjoint[n[I].child[1]], grad[n[I].shape == node_shape::input ? n[I].input_index : 0]),
+    (backward_step<n[I].code, n[I].exponent, n[I].arity, n[I].first_use[0], n[I].first_use[1]>(
+         MEMOGRAD_ADJOINT(I), MEMOGRAD_VALUE(I), MEMOGRAD_VALUE(n[I].child[0]), MEMOGRAD_VALUE(n[I].child[1]),
+         n[I].shape == node_shape::scalar ? scalars[constant<n[I].scalar_slot>] : 0.0,
+         MEMOGRAD_ADJOINT(n[I].child[0]), MEMOGRAD_ADJOINT(n[I].child[1])),
      ...);
 }
+
+#undef MEMOGRAD_VALUE
+#undef MEMOGRAD_ADJOINT
 
 template <std::size_t Begin, std::size_t... I>
 constexpr auto offset_sequence(std::index_sequence<I...>) {
@@ -216,11 +249,17 @@ constexpr void forward_pass(const std::array<double, K>& x, const std::array<dou
 }
 
 template <class E, std::size_t K, std::size_t N, std::size_t S>
-constexpr void backward_pass(const std::array<double, N>& value, const std::array<double, S>& scalars,
-                             std::array<double, N>& adjoint, std::array<double, K>& grad) {
-    adjoint[N - 1] = 1.0;
+constexpr void backward_pass(const std::array<double, N>& value, const std::array<double, K>& x,
+                             const std::array<double, S>& scalars, std::array<double, N>& adjoint,
+                             std::array<double, K>& grad) {
+    constexpr graph_node root = graph_of<E>.nodes[N - 1];
+    if constexpr (root.shape == node_shape::input) {
+        grad[root.input_index] = 1.0;  // the expression is a lone var
+    } else {
+        adjoint[N - 1] = 1.0;
+    }
     [&]<std::size_t... B>(std::index_sequence<B...>) {
-        (backward_block<E>(value, adjoint, grad, scalars,
+        (backward_block<E>(value, x, adjoint, grad, scalars,
                            reversed_sequence<N - B * block>(std::make_index_sequence<std::min(block, N - B * block)>{})),
          ...);
     }(std::make_index_sequence<(N + block - 1) / block>{});

@@ -37,6 +37,10 @@ struct graph_node {
     std::size_t parent = no_parent;
     std::size_t slot = 0;
     bool scalar_below = false;  ///< the subtree holds a run-time scalar (`x + 1.0`)
+    /// Whether this node's edge `slot` is the first, in backward order, to reach its operand: the
+    /// generated backward pass then assigns the operand's adjoint instead of adding to it, so the
+    /// adjoints need no zeroing.
+    bool first_use[2] = {false, false};
 };
 
 // ---- per-type facts, each computed once per type --------------------------------------------------------
@@ -246,10 +250,13 @@ consteval auto analyse() {
         }
     }
     paths[n - 1] = 1;
+    std::array<bool, n> reached{};
     for (std::size_t i = n; i-- > 0;) {
-        const graph_node& node = g.nodes[i];
+        graph_node& node = g.nodes[i];
         for (std::size_t s = 0; s < node.arity; ++s) {
             paths[node.child[s]] += paths[i];
+            node.first_use[s] = !reached[node.child[s]];
+            reached[node.child[s]] = true;
         }
         if (node.shape == node_shape::input) {
             g.path_terms += paths[i];

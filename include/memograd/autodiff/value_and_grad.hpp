@@ -31,13 +31,15 @@ constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<d
             const auto tree = path_sum_value_and_grad(expr, x);
             return {tree.value, tree.grad};
         }
-        std::array<double, graph_t::size()> value{};
-        std::array<double, graph_t::size()> adjoint{};
+        // Written before read, statement by statement: no zeroing needed (first uses assign).
+        std::array<double, graph_t::size()> value;
+        std::array<double, graph_t::size()> adjoint;
         value_and_gradient<K> out{0.0, {}};
         const auto scalars = detail::gather_scalars(expr);
         detail::forward_pass<E>(x, scalars, value);
-        detail::backward_pass<E>(value, scalars, adjoint, out.grad);
-        out.value = value[graph_t::size() - 1];
+        detail::backward_pass<E>(value, x, scalars, adjoint, out.grad);
+        constexpr auto& root = detail::graph_of<E>.nodes[graph_t::size() - 1];
+        out.value = root.shape == detail::node_shape::input ? x[root.input_index] : value[graph_t::size() - 1];
         return out;
     } else {
         return {};
