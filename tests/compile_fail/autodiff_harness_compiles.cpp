@@ -1,0 +1,14 @@
+// expect: COMPILES
+// The passing twins of the autodiff compile-fail cases.
+#include <memograd/autodiff.hpp>
+
+#include <array>
+
+using memograd::var;
+static_assert(memograd::value_and_grad(var<1>{} * var<0>{}, std::array{1.0, 2.0}).grad[0] == 2.0);
+static_assert(memograd::path_sum_value_and_grad(var<0>{} + 1.0, std::array{1.0}).value == 2.0);
+static_assert(memograd::value_and_grad(memograd::pow<2>(var<0>{}), std::array{3.0}).grad[0] == 6.0);
+static_assert(memograd::value_and_grad(var<0>{} * 2.0, std::array{3.0}).value == 6.0);
+static_assert(memograd::value_and_grad(2 + var<0>{}, std::array{3.0}).value == 5.0);
+
+int main() {}
