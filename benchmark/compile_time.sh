@@ -4,21 +4,8 @@
 # strategy switched off (headers only), as metabench does. Points past the default budget use the flags
 # of memograd_raise_constexpr_limits(). Usage: benchmark/compile_time.sh [compiler...] > results.csv
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-compilers=("$@")
-[ ${#compilers[@]} -gt 0 ] || compilers=(g++ clang++-19)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-
-measure() {  # compiler flags... -> "seconds kilobytes" (median of 3 runs by time)
-    local c=$1; shift
-    for _ in 1 2 3; do
-        /usr/bin/time -f "%e %M" -o "$out/t" "$c" -std=c++20 -O2 -c -o "$out/probe.o" -I"$root/include" "$@" \
-            "$here/compile/fibonacci_probe.cpp" >/dev/null 2>"$out/err" || { cat "$out/err" >&2; return 1; }
-        cat "$out/t"
-    done | sort -n | sed -n 2p
-}
+source "$(dirname "$0")/common.sh"
+measure() { measure_compile "$here/compile/fibonacci_probe.cpp" "$@"; }
 
 raised() {  # flags that lift the evaluation budget on compiler $1
     case "$1" in
@@ -36,7 +23,7 @@ for c in "${compilers[@]}"; do
         local flags=(-DPROBE_STRATEGY="$1" -DPROBE_N="$3") limits=default
         if [ "${4:-}" = raised ]; then read -ra extra < <(raised "$c"); flags+=("${extra[@]}"); limits=raised; fi
         read -r s kb < <(measure "$c" "${flags[@]}")
-        echo "$version,$2,$3,$limits,$s,$((kb / 1024)),$(echo "$s - $base_s" | bc -l | sed 's/^\./0./;s/^-\./-0./'),$(((kb - base_kb) / 1024))"
+        echo "$version,$2,$3,$limits,$s,$((kb / 1024)),$(difference "$s" "$base_s"),$(((kb - base_kb) / 1024))"
     }
     for n in 16 20 24; do point 1 naive_fibonacci $n; done
     for n in 100 250 490; do point 2 memoized_fibonacci $n; done

@@ -5,21 +5,8 @@
 # Clang's default -fconstexpr-steps covers graphs up to ~1,800 nodes; larger points use raised limits.
 # Usage: benchmark/compile_time_autodiff.sh [compiler...] > results.csv
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-compilers=("$@")
-[ ${#compilers[@]} -gt 0 ] || compilers=(g++ clang++-19)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-
-measure() {  # compiler flags... -> "seconds kilobytes" (median of 3)
-    local c=$1; shift
-    for _ in 1 2 3; do
-        /usr/bin/time -f "%e %M" -o "$out/t" "$c" -std=c++20 -O2 -c -o "$out/probe.o" -I"$root/include" "$@" \
-            "$here/compile/scalar_mlp_probe.cpp" >/dev/null 2>"$out/err" || { head -c 2000 "$out/err" >&2; return 1; }
-        cat "$out/t"
-    done | sort -n | sed -n 2p
-}
+source "$(dirname "$0")/common.sh"
+measure() { measure_compile "$here/compile/scalar_mlp_probe.cpp" "$@"; }
 
 echo "compiler,hidden,nodes,edges,tree_nodes,limits,seconds,peak_mb,added_seconds,added_mb"
 for hidden in 4 6 8 11 14 16 19 22 24; do
@@ -30,7 +17,7 @@ for hidden in 4 6 8 11 14 16 19 22 24; do
         if [ "$hidden" -ge 24 ] && [[ "$c" == *clang* ]]; then extra=(-fconstexpr-steps=2147483647); limits=raised; fi
         read -r base_s base_kb < <(measure "$c" -DPROBE_HIDDEN=$hidden -DPROBE_GRAD=0 "${extra[@]}")
         read -r s kb < <(measure "$c" -DPROBE_HIDDEN=$hidden "${extra[@]}")
-        added=$(echo "$s - $base_s" | bc -l | sed 's/^\./0./;s/^-\./-0./')
+        added=$(difference "$s" "$base_s")
         echo "$c,$hidden,$nodes,$edges,$tree,$limits,$s,$((kb / 1024)),$added,$(((kb - base_kb) / 1024))"
     done
 done
