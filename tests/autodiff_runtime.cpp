@@ -1,8 +1,8 @@
 // Run-time claims of the backpropagation half, checked against central finite differences (an
 // independent numerical method), the unmemoized path sum, and the C library's math functions.
 #include "catch.hpp"
+#include "gradient_checks.hpp"
 #include "hand_backprop.hpp"
-#include "random_expressions.hpp"
 #include "scalar_networks.hpp"
 
 #include <memograd/autodiff.hpp>
@@ -17,46 +17,11 @@
 namespace {
 
 using namespace memograd;
+using memograd_tests::check_against_references;
+using memograd_tests::near;
 
 constexpr var<0> x;
 constexpr var<1> y;
-
-/// d expr / d x[i] by central differences with a step scaled to x[i].
-template <class E, std::size_t K>
-std::array<double, K> finite_difference_gradient(const E& expr, std::array<double, K> at) {
-    std::array<double, K> grad{};
-    for (std::size_t i = 0; i < K; ++i) {
-        const double h = 1e-6 * std::max(1.0, std::abs(at[i]));
-        const double saved = at[i];
-        at[i] = saved + h;
-        const double up = value_and_grad(expr, at).value;
-        at[i] = saved - h;
-        const double down = value_and_grad(expr, at).value;
-        at[i] = saved;
-        grad[i] = (up - down) / (2 * h);
-    }
-    return grad;
-}
-
-bool near(double a, double b, double relative) {
-    return std::abs(a - b) <= relative * (1.0 + std::abs(a) + std::abs(b));
-}
-
-template <class E, std::size_t K>
-void check_against_references(const E& expr, const std::array<double, K>& at, bool with_finite_differences) {
-    const auto memo = value_and_grad(expr, at);
-    const auto paths = path_sum_value_and_grad(expr, at);
-    REQUIRE(std::isfinite(memo.value));
-    CHECK(near(memo.value, paths.value, 1e-12));
-    const auto fd = finite_difference_gradient(expr, at);
-    for (std::size_t i = 0; i < K; ++i) {
-        INFO("input " << i << ": memoized " << memo.grad[i] << ", path sum " << paths.grad[i] << ", fd " << fd[i]);
-        CHECK(near(memo.grad[i], paths.grad[i], 1e-12));
-        if (with_finite_differences) {
-            CHECK(near(memo.grad[i], fd[i], 1e-6));
-        }
-    }
-}
 
 }  // namespace
 
@@ -84,29 +49,6 @@ TEST_CASE("every operation's derivative agrees with central finite differences",
         check_against_references(y / 2.5, at, true);
         check_against_references(2.5 / x, at, true);
     }
-}
-
-namespace {
-template <bool Kinks, std::uint64_t... Seed>
-void check_random_expressions(std::integer_sequence<std::uint64_t, Seed...>, std::mt19937_64& rng, int& cases) {
-    std::uniform_real_distribution<double> point(-1.5, 1.5);
-    const auto one = [&](const auto& expr) {
-        for (int p = 0; p < 5; ++p) {
-            const std::array at{point(rng), point(rng), point(rng)};
-            check_against_references(expr, at, !Kinks);
-            ++cases;
-        }
-    };
-    (one(memograd_tests::random_expression<Seed, 5, Kinks>()), ...);
-}
-}  // namespace
-
-TEST_CASE("random expression DAGs: memoized = path sum = finite differences", "[autodiff][runtime][random]") {
-    std::mt19937_64 rng(20261124);
-    int cases = 0;
-    check_random_expressions<false>(std::make_integer_sequence<std::uint64_t, 120>{}, rng, cases);
-    check_random_expressions<true>(std::make_integer_sequence<std::uint64_t, 40>{}, rng, cases);
-    CHECK(cases == 800);
 }
 
 TEST_CASE("a 2-16-16-1 tanh network: memoized = path sum = finite differences", "[autodiff][runtime]") {
