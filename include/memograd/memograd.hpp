@@ -5,3 +5,4 @@
 #include "config.hpp"
 #include "autodiff.hpp"
 #include "fibonacci.hpp"
+#include "nn.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// @brief exp, log, tanh, sigmoid that also work in constant expressions.
+/// @brief exp, log, tanh, sigmoid, sqrt that also work in constant expressions.
 ///
 /// Clang's `<cmath>` is not constexpr, so a derivative evaluated by the compiler needs its own
 /// elementary functions. At run time these forward to `std::` (fast, correctly rounded by the C library);
@@ -138,6 +138,28 @@ constexpr double tanh(double x) {
         return detail::tanh_constant(x);
     }
     return std::tanh(x);
+}
+
+/// Square root; constant-evaluable (Newton's iteration from a power-of-two estimate).
+constexpr double sqrt(double x) {
+    if (!std::is_constant_evaluated()) {
+        return std::sqrt(x);
+    }
+    if (x != x || x < 0) {
+        return detail::nan;
+    }
+    if (x == 0 || x == detail::inf) {
+        return x;
+    }
+    double r = x > 1 ? x : 1.0;
+    for (int i = 0; i < 2000; ++i) {
+        const double next = 0.5 * (r + x / r);
+        if (next >= r) {
+            break;
+        }
+        r = next;
+    }
+    return r;
 }
 
 /// The logistic function 1 / (1 + e^−x), written so neither branch overflows; constant-evaluable.

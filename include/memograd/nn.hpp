@@ -1,0 +1,9 @@
+#pragma once
+/// @file
+/// @brief The expression-template MLP: layer-level graphs, generated backward pass, training.
+
+#include "nn/activation.hpp"
+#include "nn/data.hpp"
+#include "nn/loss.hpp"
+#include "nn/mlp.hpp"
+#include "nn/optimizer.hpp"

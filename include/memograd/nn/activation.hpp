@@ -1,0 +1,46 @@
+#pragma once
+/// @file
+/// @brief Activation tags for `nn::mlp`: each activation's value rule beside its derivative rule.
+///
+/// The derivative is written in terms of the activation's *output*, which the forward pass already
+/// stored: the backward pass reuses it instead of recomputing (tanh' = 1 − a², sigmoid' = a(1 − a)).
+
+#include "../autodiff/math.hpp"
+
+#include <string_view>
+
+namespace memograd::nn {
+
+/// tanh.
+struct tanh_t {
+    static constexpr std::string_view name = "tanh";
+    static constexpr double value(double z) { return math::tanh(z); }
+    static constexpr double derivative_from_output(double a) { return 1.0 - a * a; }
+};
+/// The logistic sigmoid.
+struct sigmoid_t {
+    static constexpr std::string_view name = "sigmoid";
+    static constexpr double value(double z) { return math::sigmoid(z); }
+    static constexpr double derivative_from_output(double a) { return a * (1.0 - a); }
+};
+/// max(z, 0); the derivative at 0 is taken as 0.
+struct relu_t {
+    static constexpr std::string_view name = "relu";
+    static constexpr double value(double z) { return z > 0 ? z : 0.0; }
+    static constexpr double derivative_from_output(double a) { return a > 0 ? 1.0 : 0.0; }
+};
+/// No activation (a linear layer).
+struct identity_t {
+    static constexpr std::string_view name = "identity";
+    static constexpr double value(double z) { return z; }
+    static constexpr double derivative_from_output(double) { return 1.0; }
+};
+
+/// One of the activation tags above.
+template <class A>
+concept Activation = requires(double x) {
+    { A::value(x) } -> std::same_as<double>;
+    { A::derivative_from_output(x) } -> std::same_as<double>;
+};
+
+}  // namespace memograd::nn

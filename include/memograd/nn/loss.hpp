@@ -1,0 +1,56 @@
+#pragma once
+/// @file
+/// @brief Losses for `nn::mlp`: each loss's value beside its derivative with respect to the outputs.
+
+#include "../autodiff/math.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace memograd::nn {
+
+/// Mean squared error over the outputs: (1/n) Σ (a − y)².
+struct mse_t {
+    template <std::size_t N>
+    static constexpr double value(const std::array<double, N>& a, const std::array<double, N>& y) {
+        double sum = 0;
+        for (std::size_t i = 0; i < N; ++i) {
+            sum += (a[i] - y[i]) * (a[i] - y[i]);
+        }
+        return sum / N;
+    }
+    template <std::size_t N>
+    static constexpr double derivative(double a, double y) { return 2.0 * (a - y) / N; }
+};
+
+/// Binary cross-entropy for outputs in (0, 1) (a sigmoid output layer), targets 0 or 1:
+/// −(1/n) Σ [y log a + (1 − y) log(1 − a)].
+struct binary_cross_entropy_t {
+    template <std::size_t N>
+    static constexpr double value(const std::array<double, N>& a, const std::array<double, N>& y) {
+        double sum = 0;
+        for (std::size_t i = 0; i < N; ++i) {
+            sum -= y[i] * math::log(a[i]) + (1.0 - y[i]) * math::log(1.0 - a[i]);
+        }
+        return sum / N;
+    }
+    template <std::size_t N>
+    static constexpr double derivative(double a, double y) { return (a - y) / (a * (1.0 - a)) / N; }
+};
+
+/// The max-margin (hinge) loss for targets −1 or +1: (1/n) Σ max(0, 1 − y a).
+struct max_margin_t {
+    template <std::size_t N>
+    static constexpr double value(const std::array<double, N>& a, const std::array<double, N>& y) {
+        double sum = 0;
+        for (std::size_t i = 0; i < N; ++i) {
+            const double margin = 1.0 - y[i] * a[i];
+            sum += margin > 0 ? margin : 0.0;
+        }
+        return sum / N;
+    }
+    template <std::size_t N>
+    static constexpr double derivative(double a, double y) { return 1.0 - y * a > 0 ? -y / N : 0.0; }
+};
+
+}  // namespace memograd::nn
