@@ -1,0 +1,122 @@
+// Run-time claims of nn::mlp: gradients against central finite differences for several sizes, every
+// activation and every loss; batches; training on XOR and two moons reaches the stated accuracy.
+#include "catch.hpp"
+
+#include <memograd/nn.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <random>
+#include <span>
+#include <stdexcept>
+#include <vector>
+
+namespace {
+
+using namespace memograd;
+
+template <class Net, class Loss>
+void check_gradient(std::uint64_t seed, double target_low, double target_high) {
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> in(-1.0, 1.0);
+    std::uniform_real_distribution<double> out(target_low, target_high);
+    auto p = Net::initial_parameters(seed);
+    typename Net::input x{};
+    typename Net::output y{};
+    for (double& v : x) {
+        v = in(rng);
+    }
+    for (double& v : y) {
+        v = out(rng);
+    }
+    const auto r = Net::template value_and_grad<Loss>(p, x, y);
+    for (std::size_t i = 0; i < Net::parameter_count; ++i) {
+        const double saved = p[i];
+        const double h = 1e-6;
+        p[i] = saved + h;
+        const double up = Net::template value_and_grad<Loss>(p, x, y).value;
+        p[i] = saved - h;
+        const double down = Net::template value_and_grad<Loss>(p, x, y).value;
+        p[i] = saved;
+        const double fd = (up - down) / (2 * h);
+        INFO("parameter " << i << ": analytic " << r.grad[i] << ", finite difference " << fd);
+        CHECK(std::abs(r.grad[i] - fd) <= 1e-6 * (1 + std::abs(fd)));
+    }
+}
+
+template <class Net>
+double accuracy(const typename Net::parameters& p, const nn::dataset<2, 1>& data) {
+    std::size_t right = 0;
+    for (std::size_t i = 0; i < data.inputs.size(); ++i) {
+        const bool predicted = Net::predict(p, data.inputs[i])[0] > 0.5;
+        right += predicted == (data.targets[i][0] > 0.5) ? 1 : 0;
+    }
+    return static_cast<double>(right) / static_cast<double>(data.inputs.size());
+}
+
+}  // namespace
+
+TEST_CASE("mlp gradients agree with central finite differences", "[nn][runtime]") {
+    check_gradient<nn::mlp<nn::tanh_t, nn::identity_t, 2, 16, 16, 1>, nn::mse_t>(1, -1, 1);
+    check_gradient<nn::mlp<nn::sigmoid_t, nn::sigmoid_t, 3, 5, 2>, nn::mse_t>(2, 0, 1);
+    check_gradient<nn::mlp<nn::relu_t, nn::identity_t, 4, 7, 6, 3>, nn::mse_t>(3, -1, 1);
+    check_gradient<nn::mlp<nn::tanh_t, nn::sigmoid_t, 2, 8, 1>, nn::binary_cross_entropy_t>(4, 0.1, 0.9);
+    check_gradient<nn::mlp<nn::tanh_t, nn::tanh_t, 2, 8, 1>, nn::max_margin_t>(5, 0.3, 0.9);
+    check_gradient<nn::mlp<nn::identity_t, nn::identity_t, 5, 1>, nn::mse_t>(6, -1, 1);
+}
+
+TEST_CASE("a batch's gradient is the mean of its samples' gradients", "[nn][runtime]") {
+    using net = nn::mlp<nn::tanh_t, nn::identity_t, 2, 6, 1>;
+    const auto p = net::initial_parameters(9);
+    const auto data = nn::make_moons(8, 0.1, 3);
+    const auto batch = net::value_and_grad(p, std::span<const net::input>(data.inputs),
+                                           std::span<const net::output>(data.targets));
+    net::result mean{0.0, {}};
+    for (std::size_t s = 0; s < data.inputs.size(); ++s) {
+        const auto one = net::value_and_grad(p, data.inputs[s], data.targets[s]);
+        mean.value += one.value / 8;
+        for (std::size_t i = 0; i < net::parameter_count; ++i) {
+            mean.grad[i] += one.grad[i] / 8;
+        }
+    }
+    CHECK(std::abs(batch.value - mean.value) < 1e-15);
+    for (std::size_t i = 0; i < net::parameter_count; ++i) {
+        CHECK(std::abs(batch.grad[i] - mean.grad[i]) < 1e-15);
+    }
+    CHECK_THROWS_AS(net::value_and_grad(p, std::span<const net::input>(data.inputs),
+                                        std::span<const net::output>(data.targets).first(3)),
+                    std::invalid_argument);
+    CHECK_THROWS_AS(net::value_and_grad(p, std::span<const net::input>(), std::span<const net::output>()),
+                    std::invalid_argument);
+}
+
+TEST_CASE("training classifies XOR and two moons", "[nn][runtime][training]") {
+    {
+        using net = nn::mlp<nn::tanh_t, nn::sigmoid_t, 2, 4, 1>;
+        auto p = net::initial_parameters(1);
+        nn::adam<net::parameter_count> optimizer{.learning_rate = 0.05};
+        for (int epoch = 0; epoch < 300; ++epoch) {
+            optimizer.step(p, net::value_and_grad(p, std::span<const net::input>(nn::xor_inputs),
+                                                  std::span<const net::output>(nn::xor_targets))
+                                  .grad);
+        }
+        for (std::size_t i = 0; i < 4; ++i) {
+            CHECK((net::predict(p, nn::xor_inputs[i])[0] > 0.5) == (nn::xor_targets[i][0] > 0.5));
+        }
+    }
+    {
+        using net = nn::mlp<nn::tanh_t, nn::identity_t, 2, 16, 16, 1>;
+        const auto train = nn::make_moons(200, 0.1, 42);
+        const auto test = nn::make_moons(200, 0.1, 7);
+        auto p = net::initial_parameters(3);
+        nn::adam<net::parameter_count> optimizer{.learning_rate = 0.01};
+        for (int epoch = 0; epoch < 300; ++epoch) {
+            optimizer.step(p, net::value_and_grad(p, std::span<const net::input>(train.inputs),
+                                                  std::span<const net::output>(train.targets))
+                                  .grad);
+        }
+        CHECK(accuracy<net>(p, train) >= 0.97);
+        CHECK(accuracy<net>(p, test) >= 0.97);
+    }
+}
