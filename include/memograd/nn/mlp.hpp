@@ -91,7 +91,7 @@ public:
                       "of Sizes): the loss compares one target per output.");
         result out{0.0, {}};
         if constexpr (K == input_size && M == output_size) {
-            out.value = accumulate<Loss>(p, x, y, 1.0, out.grad);
+            out.value = accumulate<Loss, false>(p, x, y, 1.0, out.grad);
         }
         return out;
     }
@@ -107,7 +107,7 @@ public:
         result out{0.0, {}};
         const double weight = 1.0 / static_cast<double>(xs.size());
         for (std::size_t s = 0; s < xs.size(); ++s) {
-            out.value += weight * accumulate<Loss>(p, xs[s], ys[s], weight, out.grad);
+            out.value += weight * accumulate<Loss, true>(p, xs[s], ys[s], weight, out.grad);
         }
         return out;
     }
@@ -169,8 +169,8 @@ private:
         }
     }
 
-    /// Adds `weight` times one sample's gradient to `grad`; returns the sample's loss.
-    template <class Loss>
+    /// Adds (`Add`) or writes `weight` times one sample's gradient into `grad`; returns the sample's loss.
+    template <class Loss, bool Add>
     static constexpr double accumulate(const parameters& p, const input& x, const output& y, double weight,
                                        parameters& grad) {
         activations a{};
@@ -186,12 +186,12 @@ private:
             delta[last + i] = weight * Loss::template derivative<output_size>(out[i], y[i]) *
                               Output::derivative_from_output(out[i]);
         }
-        [&]<std::size_t... R>(std::index_sequence<R...>) { (backward_layer<layers - 1 - R>(p, a, delta, grad), ...); }(
+        [&]<std::size_t... R>(std::index_sequence<R...>) { (backward_layer<layers - 1 - R, Add>(p, a, delta, grad), ...); }(
             std::make_index_sequence<layers>{});
         return Loss::value(out, y);
     }
 
-    template <std::size_t L>
+    template <std::size_t L, bool Add>
     static constexpr void backward_layer(const parameters& p, const activations& a, activations& delta,
                                          parameters& grad) {
         constexpr std::size_t in = widths[L], out = widths[L + 1];
@@ -199,9 +199,16 @@ private:
         constexpr std::size_t from = unit_offset(L), to = unit_offset(L + 1);
         for (std::size_t o = 0; o < out; ++o) {
             const double d = delta[to + o];
-            grad[b + o] += d;                        // db = delta
-            for (std::size_t i = 0; i < in; ++i) {
-                grad[w + o * in + i] += d * a[from + i];  // dW = delta ⊗ a_below
+            if constexpr (Add) {
+                grad[b + o] += d;  // db = delta
+                for (std::size_t i = 0; i < in; ++i) {
+                    grad[w + o * in + i] += d * a[from + i];  // dW = delta ⊗ a_below
+                }
+            } else {
+                grad[b + o] = d;
+                for (std::size_t i = 0; i < in; ++i) {
+                    grad[w + o * in + i] = d * a[from + i];
+                }
             }
         }
         if constexpr (L > 0) {  // delta_below = (Wᵀ delta) ⊙ act'(a_below)
