@@ -197,6 +197,13 @@ private:
         constexpr std::size_t in = widths[L], out = widths[L + 1];
         constexpr std::size_t w = weight_offset(L), b = bias_offset(L);
         constexpr std::size_t from = unit_offset(L), to = unit_offset(L + 1);
+        if constexpr (L > 0) {
+            for (std::size_t i = 0; i < in; ++i) {
+                delta[from + i] = 0.0;
+            }
+        }
+        // One pass over W's rows: each row o gives dW[o] = delta_o · a_below and adds delta_o · W[o] to
+        // the layer below's delta; rows are contiguous, so both inner loops vectorize.
         for (std::size_t o = 0; o < out; ++o) {
             const double d = delta[to + o];
             if constexpr (Add) {
@@ -210,14 +217,15 @@ private:
                     grad[w + o * in + i] = d * a[from + i];
                 }
             }
-        }
-        if constexpr (L > 0) {  // delta_below = (Wᵀ delta) ⊙ act'(a_below)
-            for (std::size_t i = 0; i < in; ++i) {
-                double sum = 0;
-                for (std::size_t o = 0; o < out; ++o) {
-                    sum += p[w + o * in + i] * delta[to + o];
+            if constexpr (L > 0) {
+                for (std::size_t i = 0; i < in; ++i) {
+                    delta[from + i] += p[w + o * in + i] * d;  // (Wᵀ delta) ...
                 }
-                delta[from + i] = sum * Hidden::derivative_from_output(a[from + i]);
+            }
+        }
+        if constexpr (L > 0) {
+            for (std::size_t i = 0; i < in; ++i) {
+                delta[from + i] *= Hidden::derivative_from_output(a[from + i]);  // ... ⊙ act'(a_below)
             }
         }
     }
