@@ -173,9 +173,12 @@ template <op_code C, int N>
 // Node 0 is always an input (the walk's first leaf), so the unused operand slot of a unary node (child
 // index 0) reads an initialized value.
 #define MEMOGRAD_VALUE(node) \
-    (n[node].shape == node_shape::input ? x[constant<n[node].input_index>] : v[constant<node>])
-#define MEMOGRAD_ADJOINT(node) \
-    (*(n[node].shape == node_shape::input ? &grad[constant<n[node].input_index>] : &adjoint[constant<node>]))
+    (constant<n[node].shape == node_shape::input> ? x[constant<n[node].input_index>] : v[constant<node>])
+#define MEMOGRAD_ADJOINT(node)                                                             \
+    (*(constant<n[node].shape == node_shape::input> ? &grad[constant<n[node].input_index>] \
+                                                      : &adjoint[constant<node>]))
+#define MEMOGRAD_SCALAR(node) \
+    (constant<n[node].shape == node_shape::scalar> ? scalars[constant<n[node].scalar_slot>] : 0.0)
 
 template <class E, std::size_t N, std::size_t K, std::size_t S, std::size_t... I>
 constexpr void forward_block(std::array<double, N>& v, const std::array<double, K>& x,
@@ -183,7 +186,7 @@ constexpr void forward_block(std::array<double, N>& v, const std::array<double, 
     constexpr auto& n = nodes_of<E>;
     (forward_step<n[I].code, n[I].exponent>(
          v[I], MEMOGRAD_VALUE(n[I].child[0]), MEMOGRAD_VALUE(n[I].child[1]),
-         n[I].shape == node_shape::scalar ? scalars[constant<n[I].scalar_slot>] : 0.0),
+         MEMOGRAD_SCALAR(I)),
      ...);
 }
 
@@ -218,13 +221,13 @@ constexpr void backward_block(const std::array<double, N>& v, const std::array<d
     // I runs from the root down: node I is processed after every node that uses it.
     (backward_step<n[I].code, n[I].exponent, n[I].arity, n[I].first_use[0], n[I].first_use[1]>(
          MEMOGRAD_ADJOINT(I), MEMOGRAD_VALUE(I), MEMOGRAD_VALUE(n[I].child[0]), MEMOGRAD_VALUE(n[I].child[1]),
-         n[I].shape == node_shape::scalar ? scalars[constant<n[I].scalar_slot>] : 0.0,
-         MEMOGRAD_ADJOINT(n[I].child[0]), MEMOGRAD_ADJOINT(n[I].child[1])),
+         MEMOGRAD_SCALAR(I), MEMOGRAD_ADJOINT(n[I].child[0]), MEMOGRAD_ADJOINT(n[I].child[1])),
      ...);
 }
 
 #undef MEMOGRAD_VALUE
 #undef MEMOGRAD_ADJOINT
+#undef MEMOGRAD_SCALAR
 
 template <std::size_t Begin, std::size_t... I>
 constexpr auto offset_sequence(std::index_sequence<I...>) {
