@@ -120,3 +120,31 @@ TEST_CASE("constexpr math is within a few ulp of the C library", "[autodiff][run
     CHECK(std::isnan(math::detail::exp_constant(std::numeric_limits<double>::quiet_NaN())));
     CHECK(math::detail::tanh_constant(40.0) == 1.0);
 }
+
+TEST_CASE("IEEE semantics: NaN and infinities propagate, edge derivatives are defined", "[autodiff][runtime][ieee]") {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    // NaN in, NaN out, value and gradient.
+    const auto a = value_and_grad(x * y + tanh(x), std::array{nan, 1.0});
+    CHECK(std::isnan(a.value));
+    CHECK(std::isnan(a.grad[0]));
+    // log(0) = -inf with slope +inf; 1/0 = inf.
+    const auto b = value_and_grad(log(x), std::array{0.0});
+    CHECK(b.value == -inf);
+    CHECK(b.grad[0] == inf);
+    const auto c = value_and_grad(1.0 / x, std::array{0.0});
+    CHECK(c.value == inf);
+    CHECK(c.grad[0] == -inf);  // -y / x = -inf / 0
+    // relu at 0: value 0, slope 0 (the subgradient PyTorch uses); at -0.0 too.
+    CHECK(value_and_grad(relu(x), std::array{0.0}).grad[0] == 0.0);
+    CHECK(value_and_grad(relu(x), std::array{-0.0}).grad[0] == 0.0);
+    // Saturated activations: finite values, zero slopes, no NaN.
+    const auto d = value_and_grad(tanh(x) + sigmoid(y), std::array{1e6, -1e6});
+    CHECK(d.value == 1.0);
+    CHECK(d.grad[0] == 0.0);
+    CHECK(d.grad[1] == 0.0);
+    // exp overflows to inf and its slope with it.
+    const auto e = value_and_grad(exp(x), std::array{1000.0});
+    CHECK(e.value == inf);
+    CHECK(e.grad[0] == inf);
+}
