@@ -1,6 +1,7 @@
 // Compile-time claims of the backpropagation half: every check is a static_assert (STATIC_REQUIRE).
 // Expected values are hand derivations, written next to each check.
 #include "catch.hpp"
+#include "constexpr_close.hpp"
 #include "scalar_networks.hpp"
 
 #include <memograd/autodiff.hpp>
@@ -17,11 +18,7 @@ using namespace memograd;
 constexpr var<0> x;
 constexpr var<1> y;
 
-constexpr bool close(double a, double b, double tolerance = 1e-14) {
-    const double d = a - b;
-    const double scale = (a < 0 ? -a : a) + (b < 0 ? -b : b) + 1.0;
-    return (d < 0 ? -d : d) <= tolerance * scale;
-}
+using memograd_tests::close;
 
 }  // namespace
 

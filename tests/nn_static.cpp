@@ -1,6 +1,7 @@
 // Compile-time claims of nn::mlp: shapes, a gradient derived by hand, agreement with the scalar engine on
 // the lecture's network, all as static_asserts.
 #include "catch.hpp"
+#include "constexpr_close.hpp"
 
 #include <memograd/autodiff.hpp>
 #include <memograd/nn.hpp>
@@ -12,11 +13,7 @@ namespace {
 
 using namespace memograd;
 
-constexpr bool close(double a, double b, double tolerance = 1e-13) {
-    const double d = a - b;
-    const double scale = (a < 0 ? -a : a) + (b < 0 ? -b : b) + 1.0;
-    return (d < 0 ? -d : d) <= tolerance * scale;
-}
+constexpr bool close(double a, double b) { return memograd_tests::close(a, b, 1e-13); }
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 // bounded, so every value and derivative is finite.
 
 #include <memograd/autodiff.hpp>
+#include <memograd/detail/splitmix.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -14,10 +15,7 @@ namespace memograd_tests {
 inline constexpr std::size_t random_inputs = 3;
 
 constexpr std::uint64_t next_seed(std::uint64_t s) {
-    s += 0x9e3779b97f4a7c15ULL;
-    s = (s ^ (s >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    s = (s ^ (s >> 27)) * 0x94d049bb133111ebULL;
-    return s ^ (s >> 31);
+    return memograd::detail::splitmix64(s);
 }
 
 template <std::uint64_t Seed, int Depth, bool Kinks>

@@ -2,6 +2,8 @@
 /// @file
 /// @brief Deterministic toy data sets: XOR and two interleaving half-moons.
 
+#include "../detail/splitmix.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -27,13 +29,7 @@ inline constexpr std::array<std::array<double, 1>, 4> xor_targets{{{0}, {1}, {1}
 /// this library builds on (its own generator; only std::cos, sin, log and sqrt from the C library).
 inline dataset<2, 1> make_moons(std::size_t n, double noise, std::uint64_t seed) {
     std::uint64_t state = seed;
-    const auto uniform = [&state] {  // splitmix64 -> [0, 1)
-        state += 0x9e3779b97f4a7c15ULL;
-        std::uint64_t z = state;
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-    };
+    const auto uniform = [&state] { return detail::uniform_unit(state); };
     const auto normal = [&] {  // Box-Muller
         const double u1 = 1.0 - uniform();
         const double u2 = uniform();

@@ -12,6 +12,7 @@
 
 #include "../autodiff/backward.hpp"  // value_and_gradient
 #include "../autodiff/math.hpp"
+#include "../detail/splitmix.hpp"
 #include "../fibonacci/counted.hpp"  // detail::always_false
 #include "activation.hpp"
 #include "loss.hpp"
@@ -119,13 +120,7 @@ public:
         for (std::size_t l = 0; l < layers; ++l) {
             const double bound = 1.0 / math::sqrt(static_cast<double>(widths[l]));
             for (std::size_t i = weight_offset(l); i < weight_offset(l + 1); ++i) {
-                state += 0x9e3779b97f4a7c15ULL;
-                std::uint64_t z = state;
-                z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-                z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-                z ^= z >> 31;
-                const double unit = static_cast<double>(z >> 11) * 0x1.0p-53;  // [0, 1)
-                p[i] = (2.0 * unit - 1.0) * bound;
+                p[i] = (2.0 * memograd::detail::uniform_unit(state) - 1.0) * bound;
             }
         }
         return p;

@@ -1,0 +1,23 @@
+#pragma once
+/// @file
+/// @brief splitmix64: a tiny deterministic generator, usable in constant expressions.
+
+#include <cstdint>
+
+namespace memograd::detail {
+
+/// Advances `state` and returns the next 64 random bits (Steele, Lea & Flood's splitmix64).
+constexpr std::uint64_t splitmix64(std::uint64_t& state) {
+    state += 0x9e3779b97f4a7c15ULL;
+    std::uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+/// A uniform double in [0, 1) from the next 53 bits.
+constexpr double uniform_unit(std::uint64_t& state) {
+    return static_cast<double>(splitmix64(state) >> 11) * 0x1.0p-53;
+}
+
+}  // namespace memograd::detail
