@@ -27,8 +27,8 @@ namespace memograd {
 /// The result of `value_and_grad`: the expression's value and its gradient, `grad[i]` = d expr / d x[i].
 template <std::size_t K>
 struct value_and_gradient {
-    double value;
-    std::array<double, K> grad;
+    double value;                ///< the expression's value
+    std::array<double, K> grad;  ///< `grad[i]` = d expr / d `x[i]`
 };
 
 namespace detail {
@@ -172,6 +172,7 @@ template <op_code C, int N>
 // Operand access inside the generated statements: an input's value is x[i] and its adjoint is grad[i].
 // Node 0 is always an input (the walk's first leaf), so the unused operand slot of a unary node (child
 // index 0) reads an initialized value.
+/// @cond MEMOGRAD_INTERNAL
 #define MEMOGRAD_VALUE(node) \
     (constant<n[node].shape == node_shape::input> ? x[constant<n[node].input_index>] : v[constant<node>])
 #define MEMOGRAD_ADJOINT(node)                                                             \
@@ -179,6 +180,7 @@ template <op_code C, int N>
                                                       : &adjoint[constant<node>]))
 #define MEMOGRAD_SCALAR(node) \
     (constant<n[node].shape == node_shape::scalar> ? scalars[constant<n[node].scalar_slot>] : 0.0)
+/// @endcond
 
 template <class E, std::size_t N, std::size_t K, std::size_t S, std::size_t... I>
 constexpr void forward_block(std::array<double, N>& v, const std::array<double, K>& x,

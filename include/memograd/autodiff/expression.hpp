@@ -15,30 +15,30 @@ namespace memograd {
 /// The I-th input of an expression: `x[I]` in `value_and_grad(expr, x)`. Empty; a leaf of the graph.
 template <std::size_t I>
 struct var {
-    static constexpr std::size_t index = I;
+    static constexpr std::size_t index = I;  ///< which input
 };
 
 /// `Op(arg)`.
 template <class Op, class A>
 struct unary {
-    using op = Op;
-    A arg;
+    using op = Op;  ///< the operation tag (ops.hpp)
+    A arg;          ///< the operand
 };
 
 /// `Op(left, right)`.
 template <class Op, class L, class R>
 struct binary {
-    using op = Op;
-    L left;
-    R right;
+    using op = Op;  ///< the operation tag (ops.hpp)
+    L left;         ///< the left operand
+    R right;        ///< the right operand
 };
 
 /// `Op(arg, scalar)` with a run-time constant, e.g. `arg + scalar`, `scalar / arg`.
 template <class Op, class A>
 struct with_scalar {
-    using op = Op;
-    A arg;
-    double scalar;
+    using op = Op;  ///< the operation tag (ops.hpp)
+    A arg;          ///< the expression operand
+    double scalar;  ///< the run-time constant
 };
 
 namespace detail {

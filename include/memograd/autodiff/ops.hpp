@@ -30,93 +30,126 @@ enum class op_code : unsigned char {
 namespace ops {
 
 // ---- binary ---------------------------------------------------------------------------------------------
+/// The operation a + b. Its value rule and derivative rule sit together below.
 struct add {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::add;
     static constexpr std::string_view format = "{0} + {1}";
     static constexpr std::string_view derivative_format[2] = {"1", "1"};
     static constexpr double value(double a, double b) { return a + b; }
     static constexpr double derivative_left(double, double, double) { return 1.0; }
     static constexpr double derivative_right(double, double, double) { return 1.0; }
+    /// @endcond
 };
+/// The operation a − b. Its value rule and derivative rule sit together below.
 struct subtract {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::subtract;
     static constexpr std::string_view format = "{0} - {1}";
     static constexpr std::string_view derivative_format[2] = {"1", "-1"};
     static constexpr double value(double a, double b) { return a - b; }
     static constexpr double derivative_left(double, double, double) { return 1.0; }
     static constexpr double derivative_right(double, double, double) { return -1.0; }
+    /// @endcond
 };
+/// The operation a · b. Its value rule and derivative rule sit together below.
 struct multiply {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::multiply;
     static constexpr std::string_view format = "{0} * {1}";
     static constexpr std::string_view derivative_format[2] = {"{1}", "{0}"};
     static constexpr double value(double a, double b) { return a * b; }
     static constexpr double derivative_left(double, double b, double) { return b; }
     static constexpr double derivative_right(double a, double, double) { return a; }
+    /// @endcond
 };
+/// The operation a / b. Its value rule and derivative rule sit together below.
 struct divide {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::divide;
     static constexpr std::string_view format = "{0} / {1}";
     static constexpr std::string_view derivative_format[2] = {"1 / {1}", "-{y} / {1}"};
     static constexpr double value(double a, double b) { return a / b; }
     static constexpr double derivative_left(double, double b, double) { return 1.0 / b; }
     static constexpr double derivative_right(double, double b, double y) { return -y / b; }
+    /// @endcond
 };
 
 // ---- unary ----------------------------------------------------------------------------------------------
+/// The operation −a. Its value rule and derivative rule sit together below.
 struct negate {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::negate;
     static constexpr std::string_view format = "-{0}";
     static constexpr std::string_view derivative_format = "-1";
     static constexpr double value(double a) { return -a; }
     static constexpr double derivative(double, double) { return -1.0; }
+    /// @endcond
 };
+/// The operation e^a. Its value rule and derivative rule sit together below.
 struct exp {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::exp;
     static constexpr std::string_view format = "exp({0})";
     static constexpr std::string_view derivative_format = "{y}";
     static constexpr double value(double a) { return math::exp(a); }
     static constexpr double derivative(double, double y) { return y; }
+    /// @endcond
 };
+/// The operation Natural logarithm of a. Its value rule and derivative rule sit together below.
 struct log {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::log;
     static constexpr std::string_view format = "log({0})";
     static constexpr std::string_view derivative_format = "1 / {0}";
     static constexpr double value(double a) { return math::log(a); }
     static constexpr double derivative(double a, double) { return 1.0 / a; }
+    /// @endcond
 };
+/// The operation tanh a. Its value rule and derivative rule sit together below.
 struct tanh {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::tanh;
     static constexpr std::string_view format = "tanh({0})";
     static constexpr std::string_view derivative_format = "1 - {y} * {y}";
     static constexpr double value(double a) { return math::tanh(a); }
     static constexpr double derivative(double, double y) { return 1.0 - y * y; }
+    /// @endcond
 };
+/// The operation The logistic function of a. Its value rule and derivative rule sit together below.
 struct sigmoid {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::sigmoid;
     static constexpr std::string_view format = "sigmoid({0})";
     static constexpr std::string_view derivative_format = "{y} * (1 - {y})";
     static constexpr double value(double a) { return math::sigmoid(a); }
     static constexpr double derivative(double, double y) { return y * (1.0 - y); }
+    /// @endcond
 };
 /// relu'(0) is taken as 0 (the subgradient PyTorch uses).
 struct relu {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::relu;
     static constexpr std::string_view format = "relu({0})";
     static constexpr std::string_view derivative_format = "({0} > 0 ? 1 : 0)";
     static constexpr double value(double a) { return a > 0 ? a : 0.0; }
     static constexpr double derivative(double a, double) { return a > 0 ? 1.0 : 0.0; }
+    /// @endcond
 };
+/// The operation a². Its value rule and derivative rule sit together below.
 struct square {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::square;
     static constexpr std::string_view format = "{0} * {0}";
     static constexpr std::string_view derivative_format = "2 * {0}";
     static constexpr double value(double a) { return a * a; }
     static constexpr double derivative(double a, double) { return 2.0 * a; }
+    /// @endcond
 };
 /// a^N for an integer N >= 0, by repeated squaring; (a^N)' = N a^(N−1).
 template <int N>
 struct power {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::power;
     static constexpr int exponent = N;
     static constexpr std::string_view format = "pow<{n}>({0})";
@@ -132,48 +165,65 @@ struct power {
     }
     static constexpr double value(double a) { return raise(a, N); }
     static constexpr double derivative(double a, double) { return N == 0 ? 0.0 : N * raise(a, N - 1); }
+    /// @endcond
 };
 
 // ---- with a run-time scalar c ---------------------------------------------------------------------------
-struct add_scalar {  // a + c  (and c + a, a - c)
+/// The operation a + c (also c + a and a − c, with c negated). Its value rule and derivative rule sit together below.
+struct add_scalar {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::add_scalar;
     static constexpr std::string_view format = "{0} + {c}";
     static constexpr std::string_view derivative_format = "1";
     static constexpr double apply(double a, double c) { return a + c; }
     static constexpr double derivative(double, double, double) { return 1.0; }
+    /// @endcond
 };
-struct multiply_scalar {  // a * c  (and c * a)
+/// The operation a · c (also c · a). Its value rule and derivative rule sit together below.
+struct multiply_scalar {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::multiply_scalar;
     static constexpr std::string_view format = "{0} * {c}";
     static constexpr std::string_view derivative_format = "{c}";
     static constexpr double apply(double a, double c) { return a * c; }
     static constexpr double derivative(double, double c, double) { return c; }
+    /// @endcond
 };
-struct divide_by_scalar {  // a / c
+/// The operation a / c. Its value rule and derivative rule sit together below.
+struct divide_by_scalar {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::divide_by_scalar;
     static constexpr std::string_view format = "{0} / {c}";
     static constexpr std::string_view derivative_format = "1 / {c}";
     static constexpr double apply(double a, double c) { return a / c; }
     static constexpr double derivative(double, double c, double) { return 1.0 / c; }
+    /// @endcond
 };
-struct scalar_minus {  // c - a
+/// The operation c − a. Its value rule and derivative rule sit together below.
+struct scalar_minus {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::scalar_minus;
     static constexpr std::string_view format = "{c} - {0}";
     static constexpr std::string_view derivative_format = "-1";
     static constexpr double apply(double a, double c) { return c - a; }
     static constexpr double derivative(double, double, double) { return -1.0; }
+    /// @endcond
 };
-struct scalar_divided_by {  // c / a
+/// The operation c / a. Its value rule and derivative rule sit together below.
+struct scalar_divided_by {
+    /// @cond MEMOGRAD_OP_RULES
     static constexpr op_code code = op_code::scalar_divided_by;
     static constexpr std::string_view format = "{c} / {0}";
     static constexpr std::string_view derivative_format = "-{y} / {0}";
     static constexpr double apply(double a, double c) { return c / a; }
     static constexpr double derivative(double a, double, double y) { return -y / a; }
+    /// @endcond
 };
 
 /// The tag type of an op_code (N: the exponent of `power`).
 template <op_code C, int N = 0>
 struct by_code;
+/// @cond MEMOGRAD_INTERNAL
 #define MEMOGRAD_OP_BY_CODE(name) \
     template <int N>              \
     struct by_code<op_code::name, N> { using type = name; };
@@ -194,6 +244,7 @@ MEMOGRAD_OP_BY_CODE(divide_by_scalar)
 MEMOGRAD_OP_BY_CODE(scalar_minus)
 MEMOGRAD_OP_BY_CODE(scalar_divided_by)
 #undef MEMOGRAD_OP_BY_CODE
+/// @endcond
 template <int N>
 struct by_code<op_code::power, N> {
     using type = power<N>;
@@ -217,32 +268,45 @@ constexpr auto make_with_scalar(A&& a, double c) {
 }  // namespace detail
 
 // ---- building expressions -------------------------------------------------------------------------------
+/// Sum of two expressions.
 template <Expression L, Expression R>
 constexpr auto operator+(L&& l, R&& r) { return detail::make_binary<ops::add>(std::forward<L>(l), std::forward<R>(r)); }
+/// Difference of two expressions.
 template <Expression L, Expression R>
 constexpr auto operator-(L&& l, R&& r) { return detail::make_binary<ops::subtract>(std::forward<L>(l), std::forward<R>(r)); }
+/// Product of two expressions.
 template <Expression L, Expression R>
 constexpr auto operator*(L&& l, R&& r) { return detail::make_binary<ops::multiply>(std::forward<L>(l), std::forward<R>(r)); }
+/// Quotient of two expressions.
 template <Expression L, Expression R>
 constexpr auto operator/(L&& l, R&& r) { return detail::make_binary<ops::divide>(std::forward<L>(l), std::forward<R>(r)); }
 
+/// Expression plus a run-time constant.
 template <Expression A, Scalar C>
 constexpr auto operator+(A&& a, C c) { return detail::make_with_scalar<ops::add_scalar>(std::forward<A>(a), static_cast<double>(c)); }
+/// Run-time constant plus an expression.
 template <Scalar C, Expression A>
 constexpr auto operator+(C c, A&& a) { return detail::make_with_scalar<ops::add_scalar>(std::forward<A>(a), static_cast<double>(c)); }
+/// Expression minus a run-time constant.
 template <Expression A, Scalar C>
 constexpr auto operator-(A&& a, C c) { return detail::make_with_scalar<ops::add_scalar>(std::forward<A>(a), -static_cast<double>(c)); }
+/// Run-time constant minus an expression.
 template <Scalar C, Expression A>
 constexpr auto operator-(C c, A&& a) { return detail::make_with_scalar<ops::scalar_minus>(std::forward<A>(a), static_cast<double>(c)); }
+/// Expression times a run-time constant.
 template <Expression A, Scalar C>
 constexpr auto operator*(A&& a, C c) { return detail::make_with_scalar<ops::multiply_scalar>(std::forward<A>(a), static_cast<double>(c)); }
+/// Run-time constant times an expression.
 template <Scalar C, Expression A>
 constexpr auto operator*(C c, A&& a) { return detail::make_with_scalar<ops::multiply_scalar>(std::forward<A>(a), static_cast<double>(c)); }
+/// Expression divided by a run-time constant.
 template <Expression A, Scalar C>
 constexpr auto operator/(A&& a, C c) { return detail::make_with_scalar<ops::divide_by_scalar>(std::forward<A>(a), static_cast<double>(c)); }
+/// Run-time constant divided by an expression.
 template <Scalar C, Expression A>
 constexpr auto operator/(C c, A&& a) { return detail::make_with_scalar<ops::scalar_divided_by>(std::forward<A>(a), static_cast<double>(c)); }
 
+/// Negation.
 template <Expression A>
 constexpr auto operator-(A&& a) { return detail::make_unary<ops::negate>(std::forward<A>(a)); }
 
@@ -256,6 +320,7 @@ constexpr auto operator+(L&&, R&&) {
                   "expressions from memograd::var<I>{} and doubles (e.g. var<0>{} * 2.0).");
     return var<0>{};
 }
+/// @cond MEMOGRAD_INTERNAL
 template <class L, class R>
     requires((Expression<L> && !Expression<R> && !Scalar<R>) || (Expression<R> && !Expression<L> && !Scalar<L>))
 constexpr auto operator-(L&& l, R&& r) { return operator+(std::forward<L>(l), std::forward<R>(r)); }
@@ -265,6 +330,7 @@ constexpr auto operator*(L&& l, R&& r) { return operator+(std::forward<L>(l), st
 template <class L, class R>
     requires((Expression<L> && !Expression<R> && !Scalar<R>) || (Expression<R> && !Expression<L> && !Scalar<L>))
 constexpr auto operator/(L&& l, R&& r) { return operator+(std::forward<L>(l), std::forward<R>(r)); }
+/// @endcond
 
 /// e^a.
 template <Expression A>

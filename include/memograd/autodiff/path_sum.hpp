@@ -20,8 +20,8 @@ namespace memograd {
 /// `value_and_gradient` plus the work the path sum did.
 template <std::size_t K>
 struct path_sum_result {
-    double value;
-    std::array<double, K> grad;
+    double value;                ///< the expression's value
+    std::array<double, K> grad;  ///< `grad[i]` = d expr / d `x[i]`
     std::uint64_t path_terms;    ///< products summed: one per root-to-input path
     std::uint64_t evaluations;   ///< node evaluations, repeated ones included
 };

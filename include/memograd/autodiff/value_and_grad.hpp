@@ -49,10 +49,12 @@ constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<d
 /// What the compiler found in expression type E: the lecture's counts, as constants.
 template <Expression E>
 struct stats {
+    /// @cond MEMOGRAD_INTERNAL
     static constexpr auto& graph = detail::graph_of<std::remove_cvref_t<E>>;
+    /// @endcond
     /// Distinct nodes (inputs included): shared subexpressions count once.
     static constexpr std::size_t nodes = graph.size();
-    /// Distinct inputs (var<I> leaves).
+    /// Distinct inputs (`var<I>` leaves).
     static constexpr std::size_t inputs = graph.inputs;
     /// Operand slots over all nodes.
     static constexpr std::size_t edges = graph.edges;

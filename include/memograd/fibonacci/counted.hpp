@@ -10,8 +10,8 @@ namespace memograd {
 /// documents which).
 template <class T>
 struct counted {
-    T value;
-    std::uint64_t work;
+    T value;             ///< the result
+    std::uint64_t work;  ///< what it cost, in the strategy's unit
 };
 
 namespace detail {

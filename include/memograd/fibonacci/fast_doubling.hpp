@@ -76,12 +76,12 @@ inline constexpr std::size_t fibonacci_bits = whole_limb_bits(bit_length(checked
 ///
 /// The width is exact, not estimated: F(N) is first computed in a type sized from N·log2(phi)
 /// (an upper bound), and its measured bit length picks the final width.
-/// @snippet tests/static/fibonacci_values.cpp fib_uint
+/// @snippet tests/fibonacci_static.cpp fib_uint
 template <std::size_t N>
 using fib_uint = fixed_uint<detail::fibonacci_bits<N>>;
 
 /// F(N), computed by the compiler with fast doubling; `fib_v<2000>` is the lecture's number.
-/// @snippet tests/static/fibonacci_values.cpp fib_v
+/// @snippet tests/fibonacci_static.cpp fib_v
 template <std::size_t N>
 inline constexpr fib_uint<N> fib_v = fib_uint<N>(detail::checked_doubling_pair<N>().current);
 

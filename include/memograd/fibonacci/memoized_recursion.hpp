@@ -55,7 +55,7 @@ constexpr counted<std::uint64_t> memoized_fibonacci(std::uint64_t n) {
 /// `work` is the number of calls, 2N − 1 for N >= 1: `lookup(N-1)` fills the table on its way down, so
 /// every `lookup(n-2)` that follows is a hit.  The recursion is still N calls deep, which is what the
 /// compiler limits (`-fconstexpr-depth`, default 512).
-/// @snippet tests/static/fibonacci_strategies.cpp memoized
+/// @snippet tests/fibonacci_static.cpp memoized
 template <std::size_t N>
 constexpr auto memoized_fibonacci() {
     using value_type = detail::fibonacci_bound_uint<N>;

@@ -29,7 +29,7 @@ constexpr counted<std::uint64_t> naive_fibonacci(std::uint64_t n) {
 }
 
 /// naive_fibonacci(N) as a constant, guarded by the default evaluation budget.
-/// @snippet tests/static/fibonacci_strategies.cpp naive
+/// @snippet tests/fibonacci_static.cpp naive
 template <std::uint64_t N>
 consteval counted<std::uint64_t> naive_fibonacci() {
     if constexpr (N <= fibonacci_limits::naive || fibonacci_limits::steps_raised) {

@@ -30,6 +30,7 @@ inline constexpr std::uint64_t fibonacci_max_index = 3'000'000'000;
 /// Thrown by `fibonacci(n)` for n > fibonacci_max_index, before anything is allocated.
 class fibonacci_too_large : public std::length_error {
 public:
+    /// The error for index `n`; `what()` names n and the maximum.
     explicit fibonacci_too_large(std::uint64_t n)
         : std::length_error("memograd::fibonacci: n = " + std::to_string(n) + " exceeds fibonacci_max_index (" +
                             std::to_string(fibonacci_max_index) + ")") {}

@@ -46,7 +46,7 @@ consteval auto checked_fibonacci_table() {
 /// Reading an entry at run time is an array index; the price is memory, `sizeof(fib_table<N>)` bytes
 /// (N+1 entries, each as wide as F(N)) against `sizeof(fib_v<N>)` for one value: the lecture's
 /// space-time trade-off, reported by `examples/fibonacci.cpp`.  Work: N − 1 additions.
-/// @snippet tests/static/fibonacci_strategies.cpp table
+/// @snippet tests/fibonacci_static.cpp table
 template <std::size_t N>
 inline constexpr auto fib_table = detail::checked_fibonacci_table<N>();
 

@@ -41,7 +41,7 @@ struct fib_instance<0, T> {
 /// `work` is the number of distinct instantiations, N + 1; `detail::fib_instance<N, T>::tree_calls`
 /// holds the 2F(N+1) − 1 calls the same recursion costs without the compiler's memo.  Nested
 /// instantiation is bounded by `-ftemplate-depth` (GCC 900, Clang 1024).
-/// @snippet tests/static/fibonacci_strategies.cpp instantiation
+/// @snippet tests/fibonacci_static.cpp instantiation
 template <std::size_t N>
 consteval auto instantiated_fibonacci() {
     using value_type = detail::fibonacci_bound_uint<N>;

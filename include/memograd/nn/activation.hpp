@@ -13,26 +13,38 @@ namespace memograd::nn {
 
 /// tanh.
 struct tanh_t {
+    /// Its name, for printing.
     static constexpr std::string_view name = "tanh";
+    /// The activation of z.
     static constexpr double value(double z) { return math::tanh(z); }
+    /// Its derivative, written in terms of its output a.
     static constexpr double derivative_from_output(double a) { return 1.0 - a * a; }
 };
 /// The logistic sigmoid.
 struct sigmoid_t {
+    /// Its name, for printing.
     static constexpr std::string_view name = "sigmoid";
+    /// The activation of z.
     static constexpr double value(double z) { return math::sigmoid(z); }
+    /// Its derivative, written in terms of its output a.
     static constexpr double derivative_from_output(double a) { return a * (1.0 - a); }
 };
 /// max(z, 0); the derivative at 0 is taken as 0.
 struct relu_t {
+    /// Its name, for printing.
     static constexpr std::string_view name = "relu";
+    /// The activation of z.
     static constexpr double value(double z) { return z > 0 ? z : 0.0; }
+    /// Its derivative, written in terms of its output a.
     static constexpr double derivative_from_output(double a) { return a > 0 ? 1.0 : 0.0; }
 };
 /// No activation (a linear layer).
 struct identity_t {
+    /// Its name, for printing.
     static constexpr std::string_view name = "identity";
+    /// The activation of z.
     static constexpr double value(double z) { return z; }
+    /// Its derivative, written in terms of its output a.
     static constexpr double derivative_from_output(double) { return 1.0; }
 };
 

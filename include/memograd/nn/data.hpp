@@ -16,12 +16,13 @@ namespace memograd::nn {
 /// A labelled data set: inputs and their targets, index by index.
 template <std::size_t In, std::size_t Out>
 struct dataset {
-    std::vector<std::array<double, In>> inputs;
-    std::vector<std::array<double, Out>> targets;
+    std::vector<std::array<double, In>> inputs;    ///< one input per sample
+    std::vector<std::array<double, Out>> targets;  ///< the target of each input
 };
 
-/// The four XOR points with targets 0 / 1 (a constant: usable in constant expressions).
+/// The four XOR points (a constant: usable in constant expressions).
 inline constexpr std::array<std::array<double, 2>, 4> xor_inputs{{{0, 0}, {0, 1}, {1, 0}, {1, 1}}};
+/// XOR of each point in `xor_inputs`: 0 or 1.
 inline constexpr std::array<std::array<double, 1>, 4> xor_targets{{{0}, {1}, {1}, {0}}};
 
 /// Two interleaving half circles (as scikit-learn's make_moons): n points, half per moon, Gaussian noise

@@ -11,6 +11,7 @@ namespace memograd::nn {
 
 /// Mean squared error over the outputs: (1/n) Σ (a − y)².
 struct mse_t {
+    /// The loss of outputs a against targets y.
     template <std::size_t N>
     static constexpr double value(const std::array<double, N>& a, const std::array<double, N>& y) {
         double sum = 0;
@@ -19,6 +20,7 @@ struct mse_t {
         }
         return sum / N;
     }
+    /// dL/da for one of the N outputs.
     template <std::size_t N>
     static constexpr double derivative(double a, double y) { return 2.0 * (a - y) / N; }
 };
@@ -26,6 +28,7 @@ struct mse_t {
 /// Binary cross-entropy for outputs in (0, 1) (a sigmoid output layer), targets 0 or 1:
 /// −(1/n) Σ [y log a + (1 − y) log(1 − a)].
 struct binary_cross_entropy_t {
+    /// The loss of outputs a against targets y.
     template <std::size_t N>
     static constexpr double value(const std::array<double, N>& a, const std::array<double, N>& y) {
         double sum = 0;
@@ -34,12 +37,14 @@ struct binary_cross_entropy_t {
         }
         return sum / N;
     }
+    /// dL/da for one of the N outputs.
     template <std::size_t N>
     static constexpr double derivative(double a, double y) { return (a - y) / (a * (1.0 - a)) / N; }
 };
 
 /// The max-margin (hinge) loss for targets −1 or +1: (1/n) Σ max(0, 1 − y a).
 struct max_margin_t {
+    /// The loss of outputs a against targets y.
     template <std::size_t N>
     static constexpr double value(const std::array<double, N>& a, const std::array<double, N>& y) {
         double sum = 0;
@@ -49,6 +54,7 @@ struct max_margin_t {
         }
         return sum / N;
     }
+    /// dL/da for one of the N outputs.
     template <std::size_t N>
     static constexpr double derivative(double a, double y) { return 1.0 - y * a > 0 ? -y / N : 0.0; }
 };

@@ -46,8 +46,8 @@ class mlp {
 public:
     /// Number of layers with parameters.
     static constexpr std::size_t layers = sizeof...(Sizes) - 1;
-    static constexpr std::size_t input_size = widths.front();
-    static constexpr std::size_t output_size = widths.back();
+    static constexpr std::size_t input_size = widths.front();  ///< the first of Sizes
+    static constexpr std::size_t output_size = widths.back();  ///< the last of Sizes
 
     /// Index of layer l's first weight in the parameter array.
     static constexpr std::size_t weight_offset(std::size_t l) {
@@ -60,12 +60,13 @@ public:
     /// Index of layer l's first bias.
     static constexpr std::size_t bias_offset(std::size_t l) { return weight_offset(l) + widths[l + 1] * widths[l]; }
 
+    /// Weights and biases of all layers.
     static constexpr std::size_t parameter_count = weight_offset(layers);
 
-    using parameters = std::array<double, parameter_count>;
-    using input = std::array<double, input_size>;
-    using output = std::array<double, output_size>;
-    using result = value_and_gradient<parameter_count>;
+    using parameters = std::array<double, parameter_count>;  ///< all weights and biases, PyTorch's layout
+    using input = std::array<double, input_size>;            ///< one sample's input
+    using output = std::array<double, output_size>;          ///< one sample's output or target
+    using result = value_and_gradient<parameter_count>;      ///< a loss and its gradient
 
     /// Graph nodes: per layer a matrix-vector product, a bias and an activation; plus input and loss.
     static constexpr std::size_t graph_nodes = 3 * layers + 2;

@@ -12,7 +12,8 @@ namespace memograd::nn {
 /// Plain stochastic gradient descent: p −= learning_rate · g.
 template <std::size_t P>
 struct sgd {
-    double learning_rate = 0.1;
+    double learning_rate = 0.1;  ///< step size
+    /// One step against the gradient g.
     constexpr void step(std::array<double, P>& p, const std::array<double, P>& g) {
         for (std::size_t i = 0; i < P; ++i) {
             p[i] -= learning_rate * g[i];
@@ -23,9 +24,10 @@ struct sgd {
 /// SGD with momentum (PyTorch's form): v = beta·v + g, p −= learning_rate · v.
 template <std::size_t P>
 struct momentum {
-    double learning_rate = 0.1;
-    double beta = 0.9;
-    std::array<double, P> velocity{};
+    double learning_rate = 0.1;        ///< step size
+    double beta = 0.9;                 ///< how much velocity carries over
+    std::array<double, P> velocity{};  ///< running sum of gradients
+    /// One step against the gradient g.
     constexpr void step(std::array<double, P>& p, const std::array<double, P>& g) {
         for (std::size_t i = 0; i < P; ++i) {
             velocity[i] = beta * velocity[i] + g[i];
@@ -37,14 +39,15 @@ struct momentum {
 /// Adam (Kingma & Ba 2015) with bias correction.
 template <std::size_t P>
 struct adam {
-    double learning_rate = 1e-2;
-    double beta1 = 0.9;
-    double beta2 = 0.999;
-    double epsilon = 1e-8;
-    std::array<double, P> first{};
-    std::array<double, P> second{};
-    double beta1_power = 1.0;
-    double beta2_power = 1.0;
+    double learning_rate = 1e-2;     ///< step size
+    double beta1 = 0.9;              ///< decay of the first-moment estimate
+    double beta2 = 0.999;            ///< decay of the second-moment estimate
+    double epsilon = 1e-8;           ///< keeps the step finite where the second moment is 0
+    std::array<double, P> first{};   ///< first-moment (mean) estimate
+    std::array<double, P> second{};  ///< second-moment (uncentred variance) estimate
+    double beta1_power = 1.0;        ///< beta1^t, for bias correction
+    double beta2_power = 1.0;        ///< beta2^t, for bias correction
+    /// One step against the gradient g.
     constexpr void step(std::array<double, P>& p, const std::array<double, P>& g) {
         beta1_power *= beta1;
         beta2_power *= beta2;
