@@ -6,6 +6,9 @@
 
 #include <memograd/autodiff.hpp>
 
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/range.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -88,6 +91,15 @@ TEST_CASE("path-sum terms grow exponentially with depth, memoized work linearly"
     STATIC_REQUIRE(per_layer == 2 * (2 * 2 + 2 * 2 + 1));  // per neuron: 2 products (2 edges each), 2 sums, tanh
     STATIC_REQUIRE(stats<d2>::backward_ops - stats<d1>::backward_ops == per_layer);
     STATIC_REQUIRE(stats<d6>::backward_ops == stats<d2>::backward_ops + 4 * per_layer);
+    // Layer by layer, depth 1 to 7: the memoized work grows by the same amount, the path terms at least
+    // double (more than double: the weights of each new layer add paths of their own).
+    boost::hana::for_each(boost::hana::make_range(boost::hana::size_c<1>, boost::hana::size_c<7>), [](auto depth) {
+        constexpr std::size_t d = decltype(depth)::value;
+        using shallow = decltype(network_loss<2, 2, d>());
+        using deeper = decltype(network_loss<2, 2, d + 1>());
+        static_assert(stats<deeper>::backward_ops - stats<shallow>::backward_ops == per_layer);
+        static_assert(stats<deeper>::path_terms >= 2 * stats<shallow>::path_terms);
+    });
     // Paths from the loss to input x0 double with every layer: the path sum's terms grow as 2^depth.
     STATIC_REQUIRE(stats<d6>::path_terms > 30 * stats<d1>::path_terms);
     // Both methods agree.
