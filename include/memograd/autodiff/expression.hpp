@@ -6,6 +6,7 @@
 /// and `with_scalar<Op, A>` (an operation with a run-time `double`, such as `x + 1.0`). `Op` is an
 /// operation tag from ops.hpp, where each operation's value rule sits next to its derivative rule.
 
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <type_traits>
@@ -42,6 +43,11 @@ struct with_scalar {
 };
 
 namespace detail {
+template <class T>
+inline constexpr bool is_double_array = false;
+template <std::size_t K>
+inline constexpr bool is_double_array<std::array<double, K>> = true;
+
 template <class T>
 inline constexpr bool is_expression_node = false;
 template <std::size_t I>

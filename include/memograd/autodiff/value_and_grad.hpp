@@ -46,6 +46,20 @@ constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<d
     }
 }
 
+/// @cond MEMOGRAD_INTERNAL
+// Misuse: a first argument that is not an expression, or inputs that are not a std::array<double, K>.
+template <class E, class X>
+    requires(!Expression<E> || !detail::is_double_array<std::remove_cvref_t<X>>)
+constexpr auto value_and_grad(const E&, const X&) {
+    static_assert(Expression<E>, "memograd::value_and_grad(expr, x): expr is not a memograd expression. Build it "
+                                 "from memograd::var<I>{}, operators and functions (e.g. var<0>{} * var<1>{}).");
+    static_assert(detail::is_double_array<std::remove_cvref_t<X>>,
+                  "memograd::value_and_grad(expr, x): x must be a std::array<double, K> holding one value per input "
+                  "var (e.g. std::array{1.0, 2.0}).");
+    return value_and_gradient<1>{};
+}
+/// @endcond
+
 /// What the compiler found in expression type E: the lecture's counts, as constants.
 template <Expression E>
 struct stats {
