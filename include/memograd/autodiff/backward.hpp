@@ -231,26 +231,10 @@ constexpr void backward_block(const std::array<double, N>& v, const std::array<d
 #undef MEMOGRAD_ADJOINT
 #undef MEMOGRAD_SCALAR
 
-template <std::size_t Begin, std::size_t... I>
-constexpr auto offset_sequence(std::index_sequence<I...>) {
-    return std::index_sequence<(Begin + I)...>{};
-}
-template <std::size_t End, std::size_t... I>
-constexpr auto reversed_sequence(std::index_sequence<I...>) {
-    return std::index_sequence<(End - 1 - I)...>{};
-}
-
-/// Blocks of at most 128 statements: Clang nests a fold at most 256 deep.
-inline constexpr std::size_t block = 128;
-
 template <class E, std::size_t K, std::size_t N, std::size_t S>
 constexpr void forward_pass(const std::array<double, K>& x, const std::array<double, S>& scalars,
                             std::array<double, N>& value) {
-    [&]<std::size_t... B>(std::index_sequence<B...>) {
-        (forward_block<E>(value, x, scalars,
-                          offset_sequence<B * block>(std::make_index_sequence<std::min(block, N - B * block)>{})),
-         ...);
-    }(std::make_index_sequence<(N + block - 1) / block>{});
+    for_each_block<N>([&](auto indices) { forward_block<E>(value, x, scalars, indices); });
 }
 
 template <class E, std::size_t K, std::size_t N, std::size_t S>
@@ -263,11 +247,8 @@ constexpr void backward_pass(const std::array<double, N>& value, const std::arra
     } else {
         adjoint[N - 1] = 1.0;
     }
-    [&]<std::size_t... B>(std::index_sequence<B...>) {
-        (backward_block<E>(value, x, adjoint, grad, scalars,
-                           reversed_sequence<N - B * block>(std::make_index_sequence<std::min(block, N - B * block)>{})),
-         ...);
-    }(std::make_index_sequence<(N + block - 1) / block>{});
+    // Root first: node I is processed after every node that uses it.
+    for_each_block<N, true>([&](auto indices) { backward_block<E>(value, x, adjoint, grad, scalars, indices); });
 }
 
 }  // namespace detail

@@ -1,43 +1,49 @@
 #pragma once
 /// @file
-/// @brief `static_for<Begin, End>(f)`: calls `f.template operator()<I>()` for I in [Begin, End), unrolled.
+/// @brief Unrolled loops over compile-time indices, in blocks a fold expression can hold.
 ///
-/// Fold expressions are split into blocks of at most 128 terms: Clang refuses to nest a fold more than
-/// 256 deep (`-fbracket-depth`), and the split keeps the recursion logarithmic.
+/// Clang refuses to nest a fold expression more than 256 deep (`-fbracket-depth`), so an unrolled loop
+/// over N indices is cut into blocks of at most `block_size` indices, each expanded by one fold.
 
+#include <algorithm>
 #include <cstddef>
 #include <utility>
 
 namespace memograd::detail {
 
-template <std::size_t Begin, class F, std::size_t... I>
-constexpr void static_for_block(F& f, std::index_sequence<I...>) {
-    (f.template operator()<Begin + I>(), ...);
+/// Indices per fold expression.
+inline constexpr std::size_t block_size = 128;
+
+template <std::size_t Begin, std::size_t... I>
+constexpr auto offset_sequence(std::index_sequence<I...>) {
+    return std::index_sequence<(Begin + I)...>{};
+}
+template <std::size_t End, std::size_t... I>
+constexpr auto reversed_sequence(std::index_sequence<I...>) {
+    return std::index_sequence<(End - 1 - I)...>{};
 }
 
+/// Calls `f(std::index_sequence<...>{})` for consecutive blocks covering [0, N): ascending indices, or,
+/// with `Reverse`, N − 1 down to 0.
+template <std::size_t N, bool Reverse = false, class F>
+constexpr void for_each_block(F&& f) {
+    [&]<std::size_t... B>(std::index_sequence<B...>) {
+        if constexpr (Reverse) {
+            (f(reversed_sequence<N - B * block_size>(std::make_index_sequence<std::min(block_size, N - B * block_size)>{})),
+             ...);
+        } else {
+            (f(offset_sequence<B * block_size>(std::make_index_sequence<std::min(block_size, N - B * block_size)>{})),
+             ...);
+        }
+    }(std::make_index_sequence<(N + block_size - 1) / block_size>{});
+}
+
+/// Calls `f.template operator()<I>()` for I in [Begin, End), unrolled.
 template <std::size_t Begin, std::size_t End, class F>
 constexpr void static_for(F&& f) {
-    if constexpr (End - Begin <= 128) {
-        static_for_block<Begin>(f, std::make_index_sequence<End - Begin>{});
-    } else {
-        constexpr std::size_t middle = Begin + (End - Begin) / 2;
-        static_for<Begin, middle>(f);
-        static_for<middle, End>(f);
-    }
-}
-
-/// Same, from End − 1 down to Begin.
-template <std::size_t Begin, std::size_t End, class F>
-constexpr void static_for_reverse(F&& f) {
-    if constexpr (End - Begin <= 128) {
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (f.template operator()<End - 1 - I>(), ...);
-        }(std::make_index_sequence<End - Begin>{});
-    } else {
-        constexpr std::size_t middle = Begin + (End - Begin) / 2;
-        static_for_reverse<middle, End>(f);
-        static_for_reverse<Begin, middle>(f);
-    }
+    for_each_block<End - Begin>([&]<std::size_t... I>(std::index_sequence<I...>) {
+        (f.template operator()<Begin + I>(), ...);
+    });
 }
 
 }  // namespace memograd::detail
