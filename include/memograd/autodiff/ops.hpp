@@ -11,7 +11,7 @@
 #include "expression.hpp"
 #include "math.hpp"
 
-#include "../fibonacci/counted.hpp"  // detail::always_false
+#include "../detail/always_false.hpp"
 
 #include <cstddef>
 #include <string_view>

@@ -14,10 +14,4 @@ struct counted {
     std::uint64_t work;  ///< what it cost, in the strategy's unit
 };
 
-namespace detail {
-/// Dependent `false` for `static_assert` in discarded `if constexpr` branches.
-template <auto...>
-inline constexpr bool always_false = false;
-}  // namespace detail
-
 }  // namespace memograd

@@ -2,6 +2,7 @@
 /// @file
 /// @brief Strategy 5: fast doubling, O(log N) multiplications; defines `fib_uint<N>` and `fib_v<N>`.
 
+#include "../detail/always_false.hpp"
 #include "counted.hpp"
 #include "fixed_uint.hpp"
 #include "limits.hpp"

@@ -2,6 +2,7 @@
 /// @file
 /// @brief Strategy 2, the lecture's dictionary: top-down recursion that looks in a memo table first.
 
+#include "../detail/always_false.hpp"
 #include "counted.hpp"
 #include "fixed_uint.hpp"
 #include "limits.hpp"

@@ -2,6 +2,7 @@
 /// @file
 /// @brief Strategy 1, the lecture's starting point: plain recursion, exponential work.
 
+#include "../detail/always_false.hpp"
 #include "counted.hpp"
 #include "limits.hpp"
 

@@ -2,6 +2,7 @@
 /// @file
 /// @brief Strategy 3: the memo table filled bottom-up, stored in the program as one constant array.
 
+#include "../detail/always_false.hpp"
 #include "counted.hpp"
 #include "fixed_uint.hpp"
 #include "limits.hpp"

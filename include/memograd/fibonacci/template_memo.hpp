@@ -2,6 +2,7 @@
 /// @file
 /// @brief Strategy 4: the compiler's own memo. Each `fib_instance<N, T>` is instantiated once and reused.
 
+#include "../detail/always_false.hpp"
 #include "counted.hpp"
 #include "fixed_uint.hpp"
 #include "limits.hpp"

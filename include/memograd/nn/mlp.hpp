@@ -13,7 +13,6 @@
 #include "../autodiff/backward.hpp"  // value_and_gradient
 #include "../autodiff/math.hpp"
 #include "../detail/splitmix.hpp"
-#include "../fibonacci/counted.hpp"  // detail::always_false
 #include "activation.hpp"
 #include "loss.hpp"
 
@@ -74,12 +73,7 @@ public:
     /// The network's outputs for one input.
     static constexpr output predict(const parameters& p, const input& x) {
         activations a{};
-        forward(p, x, a);
-        output out{};
-        for (std::size_t i = 0; i < output_size; ++i) {
-            out[i] = a[unit_offset(layers) + i];
-        }
-        return out;
+        return forward(p, x, a);
     }
 
     /// Loss (mean squared error unless `Loss` says otherwise) and its gradient for one sample.
@@ -142,13 +136,19 @@ private:
     template <std::size_t L>
     using activation_of = std::conditional_t<L + 1 == layers, Output, Hidden>;
 
-    /// Forward pass: every layer's output stored once (the memo the backward pass reads).
-    static constexpr void forward(const parameters& p, const input& x, activations& a) {
+    /// Forward pass: every layer's output stored once in `a` (the memo the backward pass reads); returns
+    /// the last layer's.
+    static constexpr output forward(const parameters& p, const input& x, activations& a) {
         for (std::size_t i = 0; i < input_size; ++i) {
             a[i] = x[i];
         }
         [&]<std::size_t... L>(std::index_sequence<L...>) { (forward_layer<L>(p, a), ...); }(
             std::make_index_sequence<layers>{});
+        output out{};
+        for (std::size_t i = 0; i < output_size; ++i) {
+            out[i] = a[unit_offset(layers) + i];
+        }
+        return out;
     }
 
     template <std::size_t L>
@@ -170,11 +170,7 @@ private:
     static constexpr double accumulate(const parameters& p, const input& x, const output& y, double weight,
                                        parameters& grad) {
         activations a{};
-        forward(p, x, a);
-        output out{};
-        for (std::size_t i = 0; i < output_size; ++i) {
-            out[i] = a[unit_offset(layers) + i];
-        }
+        const output out = forward(p, x, a);
         // delta = dL/dz of the current layer, computed once and shared by dW, db and the layer below.
         activations delta{};
         constexpr std::size_t last = unit_offset(layers);
