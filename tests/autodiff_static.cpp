@@ -88,7 +88,7 @@ TEST_CASE("path-sum terms grow exponentially with depth, memoized work linearly"
     using d6 = decltype(network_loss<2, 2, 6>());
     // Each hidden layer of width 2 adds the same graph: 2 neurons of (2 products, 2 sums, 1 tanh).
     constexpr std::size_t per_layer = stats<d3>::backward_ops - stats<d2>::backward_ops;
-    STATIC_REQUIRE(per_layer == 2 * (2 * 2 + 2 * 2 + 1));  // per neuron: 2 products (2 edges each), 2 sums, tanh
+    STATIC_REQUIRE(per_layer == std::size_t{2} * (2 * 2 + 2 * 2 + 1));  // per neuron: 2 products (2 edges each), 2 sums, tanh
     STATIC_REQUIRE(stats<d2>::backward_ops - stats<d1>::backward_ops == per_layer);
     STATIC_REQUIRE(stats<d6>::backward_ops == stats<d2>::backward_ops + 4 * per_layer);
     // Layer by layer, depth 1 to 7: the memoized work grows by the same amount, the path terms at least

@@ -37,7 +37,7 @@ TEMPLATE_TEST_CASE("basic_fibonacci<Int>(n) matches the reference digests up to 
                    memograd::big_uint, boost::multiprecision::cpp_int) {
     for (const auto& row : memograd_tests::fibonacci_digests()) {
         INFO("n = " << row.n);
-        const TestType f = memograd::basic_fibonacci<TestType>(row.n);
+        const auto f = memograd::basic_fibonacci<TestType>(row.n);
         CHECK(msb(f) + 1 == row.bit_length);
         CHECK(mod_u64(f, memograd_tests::mersenne61) == row.mod_mersenne61);
         CHECK(mod_u64(f, memograd_tests::ten_to_18) == row.mod_1e18);

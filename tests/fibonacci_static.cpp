@@ -135,7 +135,7 @@ TEST_CASE("each strategy's work is what the lecture says", "[fibonacci][static]"
     static_assert(sizeof(memograd::fib_table<1000>) == 1001 * sizeof(memograd::fib_table<1000>[0]));
     //! [table]
     // Fast doubling: three multiplications per bit of N.
-    STATIC_REQUIRE(memograd::fast_doubling_fibonacci<2000>().work == 3 * 11);  // 2000 has 11 bits
+    STATIC_REQUIRE(memograd::fast_doubling_fibonacci<2000>().work == std::uint64_t{3} * 11);  // 2000 has 11 bits
     STATIC_REQUIRE(memograd::fast_doubling_fibonacci<1>().work == 3);
 }
 

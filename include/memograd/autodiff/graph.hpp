@@ -199,7 +199,7 @@ private:
         while (table_[i].identity != nullptr) {
             i = (i + 1) & mask;
         }
-        table_[i] = {hash, identity, index};
+        table_[i] = {.hash = hash, .identity = identity, .index = index};
         ++used_;
     }
 };

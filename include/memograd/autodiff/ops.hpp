@@ -310,27 +310,45 @@ constexpr auto operator/(C c, A&& a) { return detail::make_with_scalar<ops::scal
 template <Expression A>
 constexpr auto operator-(A&& a) { return detail::make_unary<ops::negate>(std::forward<A>(a)); }
 
+// One message for all four operators; each states it in its own body so the diagnostic is one
+// instantiation deep (no forwarding between the operators).
+#define MEMOGRAD_DETAIL_BAD_OPERAND                                                                      \
+    "memograd: an operand of + - * / is neither a memograd expression nor a number. Build expressions " \
+    "from memograd::var<I>{} and doubles (e.g. var<0>{} * 2.0)."
+namespace detail {
+template <class L, class R>
+concept bad_operands = (Expression<L> && !Expression<R> && !Scalar<R>) || (Expression<R> && !Expression<L> && !Scalar<L>);
+}  // namespace detail
+
 /// A readable error for an operand that is neither an expression nor a number (e.g. a string or a
 /// std::array): one static_assert instead of a list of rejected overloads.
 template <class L, class R>
-    requires((Expression<L> && !Expression<R> && !Scalar<R>) || (Expression<R> && !Expression<L> && !Scalar<L>))
+    requires detail::bad_operands<L, R>
 constexpr auto operator+(L&&, R&&) {
-    static_assert(detail::always_false<sizeof(L), sizeof(R)>,
-                  "memograd: an operand of + - * / is neither a memograd expression nor a number. Build "
-                  "expressions from memograd::var<I>{} and doubles (e.g. var<0>{} * 2.0).");
+    static_assert(detail::always_false<sizeof(L), sizeof(R)>, MEMOGRAD_DETAIL_BAD_OPERAND);
     return var<0>{};
 }
 /// @cond MEMOGRAD_INTERNAL
 template <class L, class R>
-    requires((Expression<L> && !Expression<R> && !Scalar<R>) || (Expression<R> && !Expression<L> && !Scalar<L>))
-constexpr auto operator-(L&& l, R&& r) { return operator+(std::forward<L>(l), std::forward<R>(r)); }
+    requires detail::bad_operands<L, R>
+constexpr auto operator-(L&&, R&&) {
+    static_assert(detail::always_false<sizeof(L), sizeof(R)>, MEMOGRAD_DETAIL_BAD_OPERAND);
+    return var<0>{};
+}
 template <class L, class R>
-    requires((Expression<L> && !Expression<R> && !Scalar<R>) || (Expression<R> && !Expression<L> && !Scalar<L>))
-constexpr auto operator*(L&& l, R&& r) { return operator+(std::forward<L>(l), std::forward<R>(r)); }
+    requires detail::bad_operands<L, R>
+constexpr auto operator*(L&&, R&&) {
+    static_assert(detail::always_false<sizeof(L), sizeof(R)>, MEMOGRAD_DETAIL_BAD_OPERAND);
+    return var<0>{};
+}
 template <class L, class R>
-    requires((Expression<L> && !Expression<R> && !Scalar<R>) || (Expression<R> && !Expression<L> && !Scalar<L>))
-constexpr auto operator/(L&& l, R&& r) { return operator+(std::forward<L>(l), std::forward<R>(r)); }
+    requires detail::bad_operands<L, R>
+constexpr auto operator/(L&&, R&&) {
+    static_assert(detail::always_false<sizeof(L), sizeof(R)>, MEMOGRAD_DETAIL_BAD_OPERAND);
+    return var<0>{};
+}
 /// @endcond
+#undef MEMOGRAD_DETAIL_BAD_OPERAND
 
 /// e^a.
 template <Expression A>

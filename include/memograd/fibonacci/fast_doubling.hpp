@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 namespace memograd {
 namespace detail {
@@ -52,26 +53,30 @@ constexpr auto make_doubling_pair() {
     }
 }
 
-/// The doubling pair for N, behind the default-budget guard.
+/// F(N) in the smallest whole-limb type that holds it, behind the default-budget guard. The width is
+/// measured from F(N) itself (computed first in a type sized from the N·log2(phi) bound). The guard sits
+/// here, one call below fib_v, so GCC prints the message on the sixth line, not deeper.
 template <std::uint64_t N>
-consteval const auto& checked_doubling_pair() {
+consteval auto checked_fib_v() {
     if constexpr (N <= fibonacci_limits::fast_doubling || fibonacci_limits::steps_raised) {
-        return doubling_pair<N>;
+        constexpr auto& pair = doubling_pair<N>;
+        return fixed_uint<whole_limb_bits(bit_length(pair.current))>(pair.current);
     } else {
         static_assert(always_false<N>,
                       "memograd::fib_v<N>: computing F(N) exceeds the default constexpr budget "
                       "(fibonacci_limits::fast_doubling). Raise -fconstexpr-ops-limit (GCC) / "
                       "-fconstexpr-steps (Clang) and define MEMOGRAD_CONSTEXPR_STEPS_RAISED=1; the CMake "
                       "function memograd_raise_constexpr_limits(<target>) does both.");
-        return doubling_pair<0>;
+        return fixed_uint<64>(0u);
     }
 }
 
-/// Exact bit width of F(N) in whole limbs.
-template <std::uint64_t N>
-inline constexpr std::size_t fibonacci_bits = whole_limb_bits(bit_length(checked_doubling_pair<N>().current));
-
 }  // namespace detail
+
+/// F(N), computed by the compiler with fast doubling; `fib_v<2000>` is the lecture's number.
+/// @snippet tests/fibonacci_static.cpp fib_v
+template <std::size_t N>
+inline constexpr auto fib_v = detail::checked_fib_v<N>();
 
 /// The smallest fixed-width unsigned type (whole 64-bit limbs) that holds F(N).
 ///
@@ -79,17 +84,12 @@ inline constexpr std::size_t fibonacci_bits = whole_limb_bits(bit_length(checked
 /// (an upper bound), and its measured bit length picks the final width.
 /// @snippet tests/fibonacci_static.cpp fib_uint
 template <std::size_t N>
-using fib_uint = fixed_uint<detail::fibonacci_bits<N>>;
-
-/// F(N), computed by the compiler with fast doubling; `fib_v<2000>` is the lecture's number.
-/// @snippet tests/fibonacci_static.cpp fib_v
-template <std::size_t N>
-inline constexpr fib_uint<N> fib_v = fib_uint<N>(detail::checked_doubling_pair<N>().current);
+using fib_uint = std::remove_const_t<decltype(fib_v<N>)>;
 
 /// F(N) by fast doubling with its cost: `work` is the number of big multiplications, 3·bit_width(N).
 template <std::size_t N>
 consteval counted<fib_uint<N>> fast_doubling_fibonacci() {
-    return {fib_v<N>, detail::checked_doubling_pair<N>().multiplications};
+    return {fib_v<N>, detail::doubling_pair<N>.multiplications};
 }
 
 }  // namespace memograd

@@ -48,7 +48,7 @@ constexpr counted<std::uint64_t> memoized_fibonacci(std::uint64_t n) {
     }
     detail::fibonacci_memo<std::uint64_t, 94> memo;
     const std::uint64_t value = memo.lookup(n);
-    return {value, memo.calls};
+    return {.value = value, .work = memo.calls};
 }
 
 /// F(N) by memoized recursion, as big integers in a constant expression.

@@ -22,11 +22,11 @@ constexpr counted<std::uint64_t> naive_fibonacci(std::uint64_t n) {
         throw std::out_of_range("memograd::naive_fibonacci: n > 93 overflows 64 bits");
     }
     if (n < 2) {
-        return {n, 1};
+        return {.value = n, .work = 1};
     }
     const auto previous = naive_fibonacci(n - 1);
     const auto before_previous = naive_fibonacci(n - 2);
-    return {previous.value + before_previous.value, previous.work + before_previous.work + 1};
+    return {.value = previous.value + before_previous.value, .work = previous.work + before_previous.work + 1};
 }
 
 /// naive_fibonacci(N) as a constant, guarded by the default evaluation budget.

@@ -39,7 +39,8 @@ inline dataset<2, 1> make_moons(std::size_t n, double noise, std::uint64_t seed)
     dataset<2, 1> data;
     for (std::size_t i = 0; i < n; ++i) {
         const bool lower = i % 2 == 1;
-        const double t = std::numbers::pi * static_cast<double>(i / 2) / static_cast<double>((n + 1) / 2 - 1 > 0 ? (n + 1) / 2 - 1 : 1);
+        const std::size_t pair = i / 2;  // the two moons share their parameter t
+        const double t = std::numbers::pi * static_cast<double>(pair) / static_cast<double>((n + 1) / 2 - 1 > 0 ? (n + 1) / 2 - 1 : 1);
         const double x = lower ? 1.0 - std::cos(t) : std::cos(t);
         const double y = lower ? 0.5 - std::sin(t) : std::sin(t);
         data.inputs.push_back({x + noise * normal(), y + noise * normal()});
