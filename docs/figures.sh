@@ -1,15 +1,11 @@
 #!/usr/bin/env bash
-# Draws the lecture network's forward graph and generated backward graph (Graphviz) into docs/images/,
-# from the DOT files examples/lecture_network.cpp writes; also keeps its generated-code listing.
-# Usage: docs/figures.sh <path to the built example_lecture_network>
+# Refreshes the committed copies of the generated figures (docs/images/, shown by README.md and the
+# chapters when read on a repository page) and of the generated-code listing (docs/data/) from a docs
+# build, which draws them from the examples' output (docs/generate.py).
+# Usage: docs/figures.sh [build dir, default build/gcc]   (after `cmake --build <dir> --target docs`)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-example=${1:?usage: docs/figures.sh <example_lecture_network>}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$example" "$work" >/dev/null
-mkdir -p "$root/docs/images" "$root/docs/data"
-dot -Tsvg "$work/lecture_forward.dot" -o "$root/docs/images/lecture_forward.svg"
-dot -Tsvg "$work/lecture_backward.dot" -o "$root/docs/images/lecture_backward.svg"
-cp "$work/lecture_backward_code.txt" "$root/docs/data/lecture_backward_code.txt"
-echo "wrote docs/images/lecture_forward.svg, docs/images/lecture_backward.svg, docs/data/lecture_backward_code.txt"
+generated=${1:-$root/build/gcc}/docs/generated
+cp "$generated"/lecture_forward.svg "$generated"/lecture_backward.svg "$root/docs/images/"
+cp "$generated"/lecture_backward_code.txt "$root/docs/data/"
+echo "refreshed docs/images/lecture_forward.svg, docs/images/lecture_backward.svg, docs/data/lecture_backward_code.txt"

@@ -3,7 +3,7 @@
 #include "catch.hpp"
 #include "gradient_checks.hpp"
 #include "hand_backprop.hpp"
-#include "scalar_networks.hpp"
+#include <memograd/autodiff/dense_network.hpp>
 
 #include <memograd/autodiff.hpp>
 
@@ -52,8 +52,8 @@ TEST_CASE("every operation's derivative agrees with central finite differences",
 }
 
 TEST_CASE("a 2-16-16-1 tanh network: memoized = path sum = finite differences", "[autodiff][runtime]") {
-    constexpr std::size_t vars = memograd_tests::network_vars<2, 16, 2>;
-    const auto loss = memograd_tests::network_loss<2, 16, 2>();
+    constexpr std::size_t vars = memograd::dense_network_vars<2, 16, 2>;
+    const auto loss = memograd::dense_network_loss<2, 16, 2>();
     std::mt19937_64 rng(3);
     std::normal_distribution<double> weight(0.0, 0.3);
     std::array<double, vars> at{};

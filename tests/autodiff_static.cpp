@@ -2,7 +2,7 @@
 // Expected values are hand derivations, written next to each check.
 #include "catch.hpp"
 #include "constexpr_close.hpp"
-#include "scalar_networks.hpp"
+#include <memograd/autodiff/dense_network.hpp>
 
 #include <memograd/autodiff.hpp>
 
@@ -81,11 +81,11 @@ TEST_CASE("shared subexpressions are one node; equal shapes with different const
 }
 
 TEST_CASE("path-sum terms grow exponentially with depth, memoized work linearly", "[autodiff][static]") {
-    using memograd_tests::network_loss;
-    using d1 = decltype(network_loss<2, 2, 1>());
-    using d2 = decltype(network_loss<2, 2, 2>());
-    using d3 = decltype(network_loss<2, 2, 3>());
-    using d6 = decltype(network_loss<2, 2, 6>());
+    using memograd::dense_network_loss;
+    using d1 = decltype(dense_network_loss<2, 2, 1>());
+    using d2 = decltype(dense_network_loss<2, 2, 2>());
+    using d3 = decltype(dense_network_loss<2, 2, 3>());
+    using d6 = decltype(dense_network_loss<2, 2, 6>());
     // Each hidden layer of width 2 adds the same graph: 2 neurons of (2 products, 2 sums, 1 tanh).
     constexpr std::size_t per_layer = stats<d3>::backward_ops - stats<d2>::backward_ops;
     STATIC_REQUIRE(per_layer == std::size_t{2} * (2 * 2 + 2 * 2 + 1));  // per neuron: 2 products (2 edges each), 2 sums, tanh
@@ -95,23 +95,23 @@ TEST_CASE("path-sum terms grow exponentially with depth, memoized work linearly"
     // double (more than double: the weights of each new layer add paths of their own).
     boost::hana::for_each(boost::hana::make_range(boost::hana::size_c<1>, boost::hana::size_c<7>), [](auto depth) {
         constexpr std::size_t d = decltype(depth)::value;
-        using shallow = decltype(network_loss<2, 2, d>());
-        using deeper = decltype(network_loss<2, 2, d + 1>());
+        using shallow = decltype(dense_network_loss<2, 2, d>());
+        using deeper = decltype(dense_network_loss<2, 2, d + 1>());
         static_assert(stats<deeper>::backward_ops - stats<shallow>::backward_ops == per_layer);
         static_assert(stats<deeper>::path_terms >= 2 * stats<shallow>::path_terms);
     });
     // Paths from the loss to input x0 double with every layer: the path sum's terms grow as 2^depth.
     STATIC_REQUIRE(stats<d6>::path_terms > 30 * stats<d1>::path_terms);
     // Both methods agree.
-    constexpr std::array<double, memograd_tests::network_vars<2, 2, 6>> p = [] {
-        std::array<double, memograd_tests::network_vars<2, 2, 6>> a{};
+    constexpr std::array<double, memograd::dense_network_vars<2, 2, 6>> p = [] {
+        std::array<double, memograd::dense_network_vars<2, 2, 6>> a{};
         for (std::size_t i = 0; i < a.size(); ++i) {
             a[i] = 0.1 * static_cast<double>(i % 7) - 0.3;
         }
         return a;
     }();
-    constexpr auto memo = value_and_grad(network_loss<2, 2, 6>(), p);
-    constexpr auto naive = path_sum_value_and_grad(network_loss<2, 2, 6>(), p);
+    constexpr auto memo = value_and_grad(dense_network_loss<2, 2, 6>(), p);
+    constexpr auto naive = path_sum_value_and_grad(dense_network_loss<2, 2, 6>(), p);
     STATIC_REQUIRE(close(memo.value, naive.value));
     STATIC_REQUIRE(close(memo.grad[0], naive.grad[0], 1e-13));
     STATIC_REQUIRE(close(memo.grad[2], naive.grad[2], 1e-13));

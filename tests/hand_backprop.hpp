@@ -1,6 +1,6 @@
 #pragma once
-// A hand-written forward and backward pass of the 2-H-H-1 tanh network of scalar_networks.hpp
-// (network_loss<2, H, 2>), in the same variable layout: the reference the generated gradient is
+// A hand-written forward and backward pass of the 2-H-H-1 tanh network of memograd/autodiff/dense_network.hpp
+// (dense_network_loss<2, H, 2>), in the same variable layout: the reference the generated gradient is
 // tested and benchmarked against. Plain loops, std::tanh, nothing from memograd.
 
 #include <array>

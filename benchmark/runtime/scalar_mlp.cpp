@@ -3,7 +3,7 @@
 #include <memograd/autodiff.hpp>
 
 #include "hand_backprop.hpp"
-#include "scalar_networks.hpp"
+#include <memograd/autodiff/dense_network.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -12,7 +12,7 @@
 
 namespace {
 
-constexpr std::size_t vars = memograd_tests::network_vars<2, 16, 2>;
+constexpr std::size_t vars = memograd::dense_network_vars<2, 16, 2>;
 
 std::array<double, vars> random_point() {
     std::mt19937_64 rng(1);
@@ -26,7 +26,7 @@ std::array<double, vars> random_point() {
 
 void generated_backward(benchmark::State& state) {
     auto v = random_point();
-    const auto loss = memograd_tests::network_loss<2, 16, 2>();
+    const auto loss = memograd::dense_network_loss<2, 16, 2>();
     for (auto _ : state) {
         benchmark::DoNotOptimize(v);
         auto result = memograd::value_and_grad(loss, v);
@@ -47,7 +47,7 @@ void hand_written_backward(benchmark::State& state) {
 
 void path_sum_backward(benchmark::State& state) {
     auto v = random_point();
-    const auto loss = memograd_tests::network_loss<2, 16, 2>();
+    const auto loss = memograd::dense_network_loss<2, 16, 2>();
     for (auto _ : state) {
         benchmark::DoNotOptimize(v);
         auto result = memograd::path_sum_value_and_grad(loss, v);

@@ -9,6 +9,7 @@
 #include "autodiff/value_and_grad.hpp"
 
 #include "autodiff/backward.hpp"
+#include "autodiff/dense_network.hpp"
 #include "autodiff/expression.hpp"
 #include "autodiff/graph.hpp"
 #include "autodiff/math.hpp"

@@ -312,9 +312,11 @@ constexpr auto operator-(A&& a) { return detail::make_unary<ops::negate>(std::fo
 
 // One message for all four operators; each states it in its own body so the diagnostic is one
 // instantiation deep (no forwarding between the operators).
+/// @cond MEMOGRAD_INTERNAL
 #define MEMOGRAD_DETAIL_BAD_OPERAND                                                                      \
     "memograd: an operand of + - * / is neither a memograd expression nor a number. Build expressions " \
     "from memograd::var<I>{} and doubles (e.g. var<0>{} * 2.0)."
+/// @endcond
 namespace detail {
 template <class L, class R>
 concept bad_operands = (Expression<L> && !Expression<R> && !Scalar<R>) || (Expression<R> && !Expression<L> && !Scalar<L>);

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Checks that the built HTML docs render: fails on broken links, missing images or console errors.
+
+Usage: docs/check_site.py <html dir> [page.html ...]   (default pages: the index and the tutorial)
+
+Two checks:
+1. Every local href/src in every HTML file of the site points at a file that exists (and, for
+   `page.html#anchor`, at an id or name in that page).
+2. The index and each tutorial page are opened in headless Chromium (Debian's `chromium`), driven over
+   the DevTools protocol on a pipe (`--remote-debugging-pipe`, no extra packages): any console error,
+   uncaught exception, failed resource load, or image that did not decode fails the check. A screenshot
+   of each page is kept in <html dir>/../screenshots/.
+"""
+import base64
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+TUTORIAL_PAGES = ["index.html", "tutorial.html", "tutorial_memoization.html", "tutorial_fibonacci.html",
+                  "tutorial_paths.html", "tutorial_backprop.html", "tutorial_mlp.html"]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--hide-scrollbars", "--remote-debugging-pipe"]
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.targets, self.anchors = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for key in ("id", "name"):
+            if attrs.get(key):
+                self.anchors.add(attrs[key])
+        for key in ("href", "src", "data"):
+            if attrs.get(key):
+                self.targets.append(attrs[key])
+
+
+def parse(path, cache={}):
+    if path not in cache:
+        links = Links()
+        links.feed(path.read_text(errors="replace"))
+        cache[path] = links
+    return cache[path]
+
+
+def static_link_check(root):
+    problems, checked = [], 0
+    for page in sorted(root.rglob("*.html")):
+        for target in parse(page).targets:
+            url = urlparse(target)
+            if url.scheme or target.startswith(("//", "javascript:", "mailto:")):
+                continue
+            checked += 1
+            file = (page.parent / unquote(url.path)).resolve() if url.path else page
+            if not file.exists():
+                problems.append(f"{page.relative_to(root)}: broken link {target}")
+            elif url.fragment and file.suffix == ".html" and url.fragment not in parse(file).anchors:
+                problems.append(f"{page.relative_to(root)}: no anchor for {target}")
+    return problems, checked
+
+
+class Browser:
+    """Chromium over the DevTools protocol on file descriptors 3 (commands) and 4 (replies)."""
+
+    def __init__(self, executable):
+        to_browser_r, self.to_browser = os.pipe()
+        self.from_browser, from_browser_w = os.pipe()
+        self.profile = tempfile.mkdtemp()
+
+        def wire():  # in the child: move the two pipe ends to 3 and 4, whatever numbers they had
+            commands, replies = os.dup(to_browser_r), os.dup(from_browser_w)
+            os.dup2(commands, 3)
+            os.dup2(replies, 4)
+
+        self.process = subprocess.Popen([executable, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}",
+                                         "--window-size=1280,2000", "about:blank"],
+                                        pass_fds=(3, 4), preexec_fn=wire,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self.buffer, self.next_id, self.events = b"", 0, []
+
+    def send(self, method, params=None, session=None):
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self.to_browser, json.dumps(message).encode() + b"\0")
+        return self.wait(lambda m: m.get("id") == self.next_id)
+
+    def wait(self, predicate, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            while b"\0" in self.buffer:
+                raw, self.buffer = self.buffer.split(b"\0", 1)
+                message = json.loads(raw)
+                if "method" in message:
+                    self.events.append(message)
+                if predicate(message):
+                    if "error" in message:
+                        raise RuntimeError(f"DevTools: {message['error']}")
+                    return message
+            chunk = os.read(self.from_browser, 1 << 20)
+            if not chunk:
+                raise RuntimeError("Chromium closed the DevTools pipe")
+            self.buffer += chunk
+        raise TimeoutError("Chromium did not answer in time")
+
+    def close(self):
+        try:
+            self.send("Browser.close")
+        except (RuntimeError, OSError):
+            pass
+        self.process.wait(timeout=30)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def render(browser, url, screenshot):
+    target = browser.send("Target.createTarget", {"url": "about:blank"})["result"]["targetId"]
+    session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["result"]["sessionId"]
+    for domain in ("Page", "Runtime", "Log", "Network"):
+        browser.send(f"{domain}.enable", session=session)
+    browser.events.clear()
+    browser.send("Page.navigate", {"url": url}, session=session)
+    browser.wait(lambda m: m.get("method") == "Page.loadEventFired" and m.get("sessionId") == session)
+    time.sleep(0.5)  # let scripts that run after load (the navigation tree) finish
+    broken_images = browser.send("Runtime.evaluate", {
+        "expression": "[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)",
+        "returnByValue": True}, session=session)["result"]["result"]["value"]
+    shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)["result"]["data"]
+    screenshot.write_bytes(base64.b64decode(shot))
+    problems = [f"image did not load: {src}" for src in broken_images]
+    for event in browser.events:
+        if event.get("sessionId") != session:
+            continue
+        method, params = event["method"], event.get("params", {})
+        if method == "Runtime.exceptionThrown":
+            problems.append(f"uncaught exception: {params['exceptionDetails'].get('text')} "
+                            f"{params['exceptionDetails'].get('exception', {}).get('description', '')}")
+        elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            problems.append("console error: " + " ".join(str(a.get("value", a.get("description")))
+                                                         for a in params.get("args", [])))
+        elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
+            problems.append(f"console error: {params['entry']['text']} {params['entry'].get('url', '')}")
+        elif method == "Network.loadingFailed" and not params.get("canceled"):
+            problems.append(f"failed to load: {params.get('errorText')} (request {params.get('requestId')})")
+    browser.send("Target.closeTarget", {"targetId": target})
+    return problems
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    root = Path(sys.argv[1]).resolve()
+    pages = sys.argv[2:] or TUTORIAL_PAGES
+    failures, checked = static_link_check(root)
+    print(f"docs check: {checked} local links in {len(list(root.rglob('*.html')))} pages, "
+          f"{len(failures)} broken")
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        sys.exit("docs check: Chromium not found (Debian package chromium; .ci/install --docs installs it)")
+    shots = root.parent / "screenshots"
+    shots.mkdir(exist_ok=True)
+    browser = Browser(executable)
+    try:
+        for page in pages:
+            if not (root / page).exists():
+                failures.append(f"{page}: missing")
+                continue
+            problems = render(browser, (root / page).as_uri(), shots / (Path(page).stem + ".png"))
+            print(f"docs check: {page}: {'ok' if not problems else f'{len(problems)} problems'}")
+            failures += [f"{page}: {p}" for p in problems]
+    finally:
+        browser.close()
+    for failure in failures:
+        print("  " + failure)
+    print(f"docs check: screenshots in {shots}")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

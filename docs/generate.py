@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Builds every figure, listing and table of the tutorial from the project's own programs and data.
+
+Usage:
+  docs/generate.py --examples <built examples dir> --out <dir>   # the docs target: everything
+  docs/generate.py --plots-only --out <dir>                        # benchmark plots only (benchmark/plot.sh)
+
+With --examples it runs the examples (each writes its data into <dir>), draws the lecture network's
+graphs with Graphviz's dot, renders every plot with gnuplot, and expands the `<!-- generated: NAME -->`
+markers of docs/tutorial/*.md into <dir>/tutorial/, which Doxygen reads. The benchmark plots come from
+the CSV and text files in docs/data/, written by the scripts in benchmark/. Nothing is drawn by hand.
+"""
+import argparse
+import csv
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "docs" / "data"
+TERMINAL = 'set terminal svg size 720,420 font "Helvetica,13" background "white"'
+
+
+def run(command, **kwargs):
+    return subprocess.run([str(c) for c in command], check=True, text=True, capture_output=True, **kwargs).stdout
+
+
+def gnuplot(script):
+    subprocess.run(["gnuplot"], input=script, check=True, text=True)
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---:" if i else "---" for i in range(len(header))) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+# ---- benchmark data (docs/data) ---------------------------------------------------------------------------
+
+def benchmark_plots(out):
+    autodiff = list(csv.DictReader(open(DATA / "compile_time_autodiff.csv")))
+    for compiler in ("g++", "clang++-19"):
+        with open(out / f"autodiff_{compiler}.dat", "w") as f:
+            for r in autodiff:
+                if r["compiler"] == compiler:
+                    f.write(f'{r["nodes"]} {r["added_seconds"]} {r["added_mb"]}\n')
+    gnuplot(f"""{TERMINAL}
+set output "{out}/compile_time_autodiff.svg"
+set title "Compile time of the generated backward pass (scalar 2-H-H-1 tanh MLP, -O2)"
+set xlabel "distinct graph nodes"
+set ylabel "seconds added over building the expression"
+set key top left
+set grid
+plot "{out}/autodiff_g++.dat" using 1:2 with linespoints lw 2 pt 7 title "GCC 12", \\
+     "{out}/autodiff_clang++-19.dat" using 1:2 with linespoints lw 2 pt 5 title "Clang 19"
+""")
+    fibonacci = list(csv.DictReader(open(DATA / "compile_time_fibonacci.csv")))
+    for compiler in ("g++", "clang"):
+        with open(out / f"fib_{compiler}.dat", "w") as f:
+            for r in fibonacci:
+                if compiler in r["compiler"] and r["strategy"] == "fib_v":
+                    f.write(f'{r["n"]} {r["added_seconds"]}\n')
+    gnuplot(f"""{TERMINAL}
+set output "{out}/compile_time_fibonacci.svg"
+set title "Compile time of F(N) as a constant (fast doubling, fixed-width cpp_int)"
+set xlabel "N"
+set ylabel "seconds added over the headers"
+set logscale xy
+set key top left
+set grid
+plot "{out}/fib_g++.dat" using 1:2 with linespoints lw 2 pt 7 title "GCC 12", \\
+     "{out}/fib_clang.dat" using 1:2 with linespoints lw 2 pt 5 title "Clang 19"
+""")
+
+
+def fibonacci_compile_table():
+    rows = {}
+    for r in csv.DictReader(open(DATA / "compile_time_fibonacci.csv")):
+        if r["strategy"] == "headers only" or r["limits"] != "default":
+            continue
+        key = (r["strategy"], int(r["n"]))
+        rows.setdefault(key, {})["gcc" if r["compiler"].startswith("g++") else "clang"] = r["added_seconds"]
+    body = [(f"`{s}`", n, v.get("gcc", "–"), v.get("clang", "–")) for (s, n), v in sorted(rows.items())]
+    return table(["strategy", "N", "GCC 12: s added", "Clang 19: s added"], body)
+
+
+def median_us(path, name):
+    for line in open(path):
+        fields = line.split()
+        if fields and fields[0] == f"{name}_median":
+            value, unit = float(fields[1]), fields[2]
+            return value / 1000 if unit == "ns" else value
+    raise SystemExit(f"generate.py: {name}_median missing from {path}")
+
+
+def speed_table():
+    pytorch = {line.split()[0]: float(line.split()[1]) for line in open(DATA / "runtime_pytorch.txt") if "_us" in line}
+    rows = []
+    for label, name, torch_key in (("2-16-16-1, one sample", "2_16_16_1", "pytorch_2_16_16_1_single_us"),
+                                   ("2-16-16-1, batch of 64", "2_16_16_1_batch64", "pytorch_2_16_16_1_batch64_us"),
+                                   ("784-128-10, one sample", "784_128_10", None)):
+        gcc = median_us(DATA / "runtime_mlp_gcc.txt", f"mlp_{name}")
+        clang = median_us(DATA / "runtime_mlp_clang.txt", f"mlp_{name}")
+        hand_gcc = median_us(DATA / "runtime_mlp_gcc.txt", f"hand_{name}")
+        hand_clang = median_us(DATA / "runtime_mlp_clang.txt", f"hand_{name}")
+        torch = f"{pytorch[torch_key]:.1f}" if torch_key else "–"
+        rows.append((label, f"{gcc:.3g}", f"{clang:.3g}", f"{hand_gcc:.3g}", f"{hand_clang:.3g}", torch))
+    return table(["gradient of", "nn::mlp GCC (us)", "nn::mlp Clang (us)", "hand-written GCC (us)",
+                  "hand-written Clang (us)", "PyTorch eager (us)"], rows)
+
+
+# ---- the examples' own output -----------------------------------------------------------------------------
+
+def lecture_figures(examples, out, fragments):
+    output = run([examples / "example_lecture_network", out])
+    (out / "lecture_network_output.txt").write_text(output)
+    for graph in ("lecture_forward", "lecture_backward"):
+        run(["dot", "-Tsvg", out / f"{graph}.dot", "-o", out / f"{graph}.svg"])
+
+
+def fibonacci_figures(examples, out, fragments):
+    output = run([examples / "example_fibonacci", out])
+    (out / "fibonacci_output.txt").write_text(output)
+    rows = [line.split() for line in open(out / "fibonacci_calls.dat") if not line.startswith("#")]
+    fragments["fibonacci_calls"] = table(
+        ["n", "naive calls", "memoized calls", "naive time (ms)", "memoized time (ns)"],
+        [(n, f"{int(a):,}", b, f"{float(c):.3f}", f"{float(d):.0f}") for n, a, b, c, d in rows])
+    gnuplot(f"""{TERMINAL}
+set output "{out}/fibonacci_calls.svg"
+set title "Calls to compute F(n): naive recursion against memoized recursion"
+set xlabel "n"
+set ylabel "calls"
+set logscale y
+set format y "10^{{%L}}"
+set key top left
+set grid
+plot "{out}/fibonacci_calls.dat" using 1:2 with linespoints lw 2 pt 7 title "naive: 2F(n+1) - 1", \\
+     "" using 1:3 with linespoints lw 2 pt 5 title "memoized: 2n - 1"
+""")
+
+
+def path_growth_figures(examples, out, fragments):
+    output = run([examples / "example_path_growth", out])
+    (out / "path_growth_output.txt").write_text(output)
+    rows = [line.split() for line in open(out / "path_growth.dat") if not line.startswith("#")]
+    fragments["path_growth"] = table(
+        ["hidden layers", "width 2: memoized ops", "width 2: path-sum terms", "width 3: memoized ops",
+         "width 3: path-sum terms"],
+        [(d, a, f"{float(b):,.0f}", c, f"{float(e):,.0f}") for d, a, b, c, e in rows])
+    gnuplot(f"""{TERMINAL}
+set output "{out}/path_growth.svg"
+set title "Work for the whole gradient as the network deepens (computed by the compiler)"
+set xlabel "hidden layers"
+set ylabel "operations / terms"
+set logscale y
+set key top left
+set grid
+plot "{out}/path_growth.dat" using 1:3 with linespoints lw 2 pt 7 title "path sum, width 2", \\
+     "" using 1:5 with linespoints lw 2 pt 7 title "path sum, width 3", \\
+     "" using 1:2 with linespoints lw 2 pt 5 title "memoized backward pass, width 2", \\
+     "" using 1:4 with linespoints lw 2 pt 5 title "memoized backward pass, width 3"
+""")
+
+
+def moons_figures(examples, out, fragments):
+    output = run([examples / "example_train_moons", out])
+    lines = output.splitlines()
+    (out / "train_moons_output.txt").write_text("\n".join(lines[:3] + ["..."] + lines[-4:]) + "\n")
+    gnuplot(f"""{TERMINAL}
+set output "{out}/moons_loss.svg"
+set title "Training a 2-16-16-1 tanh nn::mlp on two moons (Adam, batches of 20)"
+set xlabel "epoch"
+set ylabel "mean squared error"
+set y2label "test accuracy"
+set y2range [0.5:1.01]
+set ytics nomirror
+set y2tics
+set key center right
+set grid
+plot "{out}/moons_training.dat" using 1:2 with lines lw 2 title "training loss", \\
+     "" using 1:3 axes x1y2 with lines lw 2 dt 2 title "test accuracy"
+""")
+    gnuplot(f"""set terminal svg size 720,460 font "Helvetica,13" background "white"
+set output "{out}/moons_boundary.svg"
+set title "Decision boundary of the trained network (training points)"
+set view map
+set xrange [-1.5:2.5]
+set yrange [-1:1.5]
+set cbrange [0:1]
+set cblabel "network output"
+set palette defined (0 "#1f5fa8", 0.5 "#ffffff", 1 "#d9541e")
+set contour base
+set cntrparam levels discrete 0.5
+unset surface
+set table "{out}/moons_contour.dat"
+splot "{out}/moons_boundary.dat" using 1:2:3
+unset table
+set surface
+unset contour
+plot "{out}/moons_boundary.dat" using 1:2:3 with image notitle, \\
+     "{out}/moons_contour.dat" using 1:2 with lines lc "black" lw 2 title "output = 0.5", \\
+     "{out}/moons_points.dat" using 1:2:($3 > 0.5 ? 7 : 5) with points pt variable ps 0.6 lc "black" notitle
+""")
+
+
+def expand_tutorial(out, fragments):
+    target = out / "tutorial"
+    target.mkdir(exist_ok=True)
+    marker = re.compile(r"^<!-- generated: (\w+) -->$", re.M)
+    for page in sorted((ROOT / "docs" / "tutorial").glob("*.md")):
+        text = page.read_text()
+        missing = [m for m in marker.findall(text) if m not in fragments]
+        if missing:
+            raise SystemExit(f"generate.py: {page.name} asks for unknown fragments {missing}")
+        (target / page.name).write_text(marker.sub(lambda m: fragments[m.group(1)], text))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--examples", type=Path)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--plots-only", action="store_true")
+    args = parser.parse_args()
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    benchmark_plots(out)
+    if args.plots_only:
+        return
+    if not args.examples:
+        sys.exit("generate.py: --examples <dir> is needed unless --plots-only")
+    fragments = {"fibonacci_compile_times": fibonacci_compile_table(), "speed": speed_table()}
+    for step in (lecture_figures, fibonacci_figures, path_growth_figures, moons_figures):
+        step(args.examples.resolve(), out, fragments)
+    expand_tutorial(out, fragments)
+
+
+if __name__ == "__main__":
+    main()
