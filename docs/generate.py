@@ -94,6 +94,22 @@ def median_us(path, name):
     raise SystemExit(f"generate.py: {name}_median missing from {path}")
 
 
+def microseconds(value):
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
+
+
+def fibonacci_runtime_table():
+    runtime = DATA / "runtime_fibonacci.txt"
+    rows = []
+    for n in (2000, 100000, 1000000):
+        rows.append((f"{n:,}", *(microseconds(median_us(runtime, f"{name}/{n}"))
+                                 for name in ("memograd_mpz_int", "memograd_cpp_int", "gmp_mpz_fib_ui"))))
+    rows.append(("2,000, the constant `fib_v<2000>` read at run time",
+                 f"{median_us(runtime, 'constant_fib_v_2000'):.2g}", "", ""))
+    return table(["n", "fibonacci(n), GMP backend (us)", "fibonacci(n), cpp_int backend (us)",
+                  "GMP's mpz_fib_ui (us)"], rows)
+
+
 def speed_table():
     pytorch = {line.split()[0]: float(line.split()[1]) for line in open(DATA / "runtime_pytorch.txt") if "_us" in line}
     rows = []
@@ -229,7 +245,8 @@ def main():
         return
     if not args.examples:
         sys.exit("generate.py: --examples <dir> is needed unless --plots-only")
-    fragments = {"fibonacci_compile_times": fibonacci_compile_table(), "speed": speed_table()}
+    fragments = {"fibonacci_compile_times": fibonacci_compile_table(), "speed": speed_table(),
+                 "fibonacci_runtime": fibonacci_runtime_table()}
     for step in (lecture_figures, fibonacci_figures, path_growth_figures, moons_figures):
         step(args.examples.resolve(), out, fragments)
     expand_tutorial(out, fragments)
