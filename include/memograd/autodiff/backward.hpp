@@ -183,7 +183,7 @@ template <op_code C, int N>
 /// @endcond
 
 template <class E, std::size_t N, std::size_t K, std::size_t S, std::size_t... I>
-constexpr void forward_block(std::array<double, N>& v, const std::array<double, K>& x,
+MEMOGRAD_DETAIL_INLINE_PASS constexpr void forward_block(std::array<double, N>& v, const std::array<double, K>& x,
                              const std::array<double, S>& scalars, std::index_sequence<I...>) {
     constexpr auto& n = nodes_of<E>;
     (forward_step<n[I].code, n[I].exponent>(
@@ -216,7 +216,7 @@ template <op_code C, int N, std::size_t Arity, bool AssignA, bool AssignB>
 }
 
 template <class E, std::size_t N, std::size_t K, std::size_t S, std::size_t... I>
-constexpr void backward_block(const std::array<double, N>& v, const std::array<double, K>& x,
+MEMOGRAD_DETAIL_INLINE_PASS constexpr void backward_block(const std::array<double, N>& v, const std::array<double, K>& x,
                               std::array<double, N>& adjoint, std::array<double, K>& grad,
                               const std::array<double, S>& scalars, std::index_sequence<I...>) {
     constexpr auto& n = nodes_of<E>;
@@ -232,13 +232,13 @@ constexpr void backward_block(const std::array<double, N>& v, const std::array<d
 #undef MEMOGRAD_SCALAR
 
 template <class E, std::size_t K, std::size_t N, std::size_t S>
-constexpr void forward_pass(const std::array<double, K>& x, const std::array<double, S>& scalars,
+MEMOGRAD_DETAIL_INLINE_PASS constexpr void forward_pass(const std::array<double, K>& x, const std::array<double, S>& scalars,
                             std::array<double, N>& value) {
-    for_each_block<N>([&](auto indices) { forward_block<E>(value, x, scalars, indices); });
+    for_each_block<N>([&](auto indices) MEMOGRAD_DETAIL_INLINE_LAMBDA { forward_block<E>(value, x, scalars, indices); });
 }
 
 template <class E, std::size_t K, std::size_t N, std::size_t S>
-constexpr void backward_pass(const std::array<double, N>& value, const std::array<double, K>& x,
+MEMOGRAD_DETAIL_INLINE_PASS constexpr void backward_pass(const std::array<double, N>& value, const std::array<double, K>& x,
                              const std::array<double, S>& scalars, std::array<double, N>& adjoint,
                              std::array<double, K>& grad) {
     constexpr graph_node root = graph_of<E>.nodes[N - 1];
@@ -248,7 +248,8 @@ constexpr void backward_pass(const std::array<double, N>& value, const std::arra
         adjoint[N - 1] = 1.0;
     }
     // Root first: node I is processed after every node that uses it.
-    for_each_block<N, true>([&](auto indices) { backward_block<E>(value, x, adjoint, grad, scalars, indices); });
+    for_each_block<N, true>([&](auto indices) MEMOGRAD_DETAIL_INLINE_LAMBDA {
+        backward_block<E>(value, x, adjoint, grad, scalars, indices); });
 }
 
 }  // namespace detail
