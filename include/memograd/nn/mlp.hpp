@@ -152,7 +152,7 @@ private:
     }
 
     template <std::size_t L>
-    static constexpr void forward_layer(const parameters& p, activations& a) {
+    static constexpr void forward_layer(const parameters& __restrict p, activations& __restrict a) {
         constexpr std::size_t in = widths[L], out = widths[L + 1];
         constexpr std::size_t w = weight_offset(L), b = bias_offset(L);
         constexpr std::size_t from = unit_offset(L), to = unit_offset(L + 1);
@@ -184,8 +184,8 @@ private:
     }
 
     template <std::size_t L, bool Add>
-    static constexpr void backward_layer(const parameters& p, const activations& a, activations& delta,
-                                         parameters& grad) {
+    static constexpr void backward_layer(const parameters& __restrict p, const activations& __restrict a,
+                                         activations& __restrict delta, parameters& __restrict grad) {
         constexpr std::size_t in = widths[L], out = widths[L + 1];
         constexpr std::size_t w = weight_offset(L), b = bias_offset(L);
         constexpr std::size_t from = unit_offset(L), to = unit_offset(L + 1);
