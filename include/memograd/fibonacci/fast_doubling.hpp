@@ -57,8 +57,11 @@ constexpr auto make_doubling_pair() {
 /// measured from F(N) itself (computed first in a type sized from the N·log2(phi) bound). The guard sits
 /// here, one call below fib_v, so GCC prints the message on the sixth line, not deeper.
 template <std::uint64_t N>
+inline constexpr bool fast_doubling_within_budget = N <= fibonacci_limits::fast_doubling || fibonacci_limits::steps_raised;
+
+template <std::uint64_t N>
 consteval auto checked_fib_v() {
-    if constexpr (N <= fibonacci_limits::fast_doubling || fibonacci_limits::steps_raised) {
+    if constexpr (fast_doubling_within_budget<N>) {
         constexpr auto& pair = doubling_pair<N>;
         return fixed_uint<whole_limb_bits(bit_length(pair.current))>(pair.current);
     } else {
@@ -89,7 +92,12 @@ using fib_uint = std::remove_const_t<decltype(fib_v<N>)>;
 /// F(N) by fast doubling with its cost: `work` is the number of big multiplications, 3·bit_width(N).
 template <std::size_t N>
 consteval counted<fib_uint<N>> fast_doubling_fibonacci() {
-    return {fib_v<N>, detail::doubling_pair<N>.multiplications};
+    // Past the budget fib_v<N> stops with its message; doubling_pair<N> must not be computed then.
+    if constexpr (detail::fast_doubling_within_budget<N>) {
+        return {fib_v<N>, detail::doubling_pair<N>.multiplications};
+    } else {
+        return {fib_v<N>, 0};
+    }
 }
 
 }  // namespace memograd
