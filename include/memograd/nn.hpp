@@ -5,5 +5,7 @@
 #include "nn/activation.hpp"
 #include "nn/data.hpp"
 #include "nn/loss.hpp"
+#include "nn/layer_graph.hpp"
+#include "nn/layer_passes.hpp"
 #include "nn/mlp.hpp"
 #include "nn/optimizer.hpp"

@@ -20,6 +20,7 @@
 
 namespace memograd::detail {
 
+/// How a node connects: a leaf (`input`), one operand, two operands, or one operand and a run-time scalar.
 enum class node_shape : unsigned char { input, unary, binary, scalar };
 
 inline constexpr std::size_t no_parent = static_cast<std::size_t>(-1);
@@ -33,6 +34,8 @@ struct graph_node {
     std::size_t scalar_slot = 0;   ///< index into the gathered run-time scalars (scalar nodes)
     std::size_t input_index = 0;
     std::size_t arity = 0;
+    std::size_t rows = 1;  ///< shape of the node's value: 1×1 for scalar nodes; layer nodes say theirs
+    std::size_t cols = 1;
     std::size_t child[2] = {0, 0};
     std::size_t parent = no_parent;
     std::size_t slot = 0;
@@ -44,8 +47,11 @@ struct graph_node {
 };
 
 // ---- per-type facts, each computed once per type --------------------------------------------------------
+/// Shape, operation and leaf facts of node type T. Scalar nodes are specialized here; other node kinds
+/// (the layer nodes of nn/layer_graph.hpp) add their own specializations and are walked alike.
 template <class T>
 struct node_info;
+
 template <class Op>
 constexpr int exponent_of() {
     if constexpr (requires { Op::exponent; }) {
@@ -60,6 +66,8 @@ struct node_info<var<I>> {
     static constexpr op_code code = op_code::input;
     static constexpr int exponent = 0;
     static constexpr bool scalar_below = false;
+    static constexpr std::size_t rows = 1;
+    static constexpr std::size_t cols = 1;
 };
 template <class Op, class A>
 struct node_info<unary<Op, A>> {
@@ -67,6 +75,8 @@ struct node_info<unary<Op, A>> {
     static constexpr op_code code = Op::code;
     static constexpr int exponent = exponent_of<Op>();
     static constexpr bool scalar_below = node_info<A>::scalar_below;
+    static constexpr std::size_t rows = 1;
+    static constexpr std::size_t cols = 1;
 };
 template <class Op, class L, class R>
 struct node_info<binary<Op, L, R>> {
@@ -74,6 +84,8 @@ struct node_info<binary<Op, L, R>> {
     static constexpr op_code code = Op::code;
     static constexpr int exponent = 0;
     static constexpr bool scalar_below = node_info<L>::scalar_below || node_info<R>::scalar_below;
+    static constexpr std::size_t rows = 1;
+    static constexpr std::size_t cols = 1;
 };
 template <class Op, class A>
 struct node_info<with_scalar<Op, A>> {
@@ -81,6 +93,8 @@ struct node_info<with_scalar<Op, A>> {
     static constexpr op_code code = Op::code;
     static constexpr int exponent = 0;
     static constexpr bool scalar_below = true;
+    static constexpr std::size_t rows = 1;
+    static constexpr std::size_t cols = 1;
 };
 
 constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) {  // splitmix64 finalizer over h ^ v
@@ -139,6 +153,8 @@ public:
         node.code = node_info<T>::code;
         node.exponent = node_info<T>::exponent;
         node.scalar_below = node_info<T>::scalar_below;
+        node.rows = node_info<T>::rows;
+        node.cols = node_info<T>::cols;
         if constexpr (requires { T::index; }) {
             node.input_index = T::index;
         } else if constexpr (requires(T t) { t.left; }) {

@@ -24,7 +24,8 @@ enum class op_code : unsigned char {
     input,
     add, subtract, multiply, divide,
     negate, exp, log, tanh, sigmoid, relu, square, power,
-    add_scalar, multiply_scalar, divide_by_scalar, scalar_minus, scalar_divided_by
+    add_scalar, multiply_scalar, divide_by_scalar, scalar_minus, scalar_divided_by,
+    layer  ///< a vector-valued layer operation (nn/layer_graph.hpp): its kernels are found from its type
 };
 
 namespace ops {

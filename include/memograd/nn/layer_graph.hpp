@@ -1,0 +1,316 @@
+#pragma once
+/// @file
+/// @brief Layer graphs: vector-valued nodes — matrix-vector product, sum, activation, loss — for the same
+/// compile-time graph analysis as the scalar engine.
+///
+/// A layer graph is an expression whose nodes hold vectors: `activate<tanh_t>(W * x + b)` is three
+/// operation nodes over three leaves. Its type is its graph, exactly as for scalar expressions, and
+/// graph.hpp analyses it with the same walk (sharing found by type, post-order, first uses); this header
+/// only adds the node kinds. Each operation keeps its forward kernel beside its backward kernels, as each
+/// scalar operation keeps its value rule beside its derivative rule. The passes generated from the graph
+/// are in layer_passes.hpp.
+/// @snippet tests/nn_static.cpp layer_graph
+
+#include "../autodiff/graph.hpp"
+#include "../autodiff/ops.hpp"
+#include "activation.hpp"
+#include "loss.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+namespace memograd::nn {
+
+/// Which array a layer-graph leaf reads.
+enum class leaf_source : unsigned char {
+    sample,     ///< the input vector x
+    parameter,  ///< the flat parameter array (what the gradient is taken with respect to)
+    target      ///< the target vector y
+};
+
+/// A leaf of a layer graph: a `Rows`×`Cols` block of one of the three arrays, starting at `Offset`,
+/// row-major. Empty: where it reads is in its type.
+template <leaf_source Source, std::size_t Offset, std::size_t Rows, std::size_t Cols = 1>
+struct leaf {
+    static constexpr leaf_source source = Source;  ///< which array
+    static constexpr std::size_t index = Offset;   ///< where the block starts in it
+    static constexpr std::size_t rows = Rows;      ///< block rows (a vector's length)
+    static constexpr std::size_t cols = Cols;      ///< block columns (1 for a vector)
+};
+
+/// The sample x of `Size` inputs.
+template <std::size_t Size>
+using input_vector = leaf<leaf_source::sample, 0, Size>;
+/// The target y of `Size` outputs.
+template <std::size_t Size>
+using target_vector = leaf<leaf_source::target, 0, Size>;
+/// A weight matrix `[Rows][Cols]` at `Offset` in the parameter array (PyTorch's `nn.Linear` layout).
+template <std::size_t Offset, std::size_t Rows, std::size_t Cols>
+using weight_matrix = leaf<leaf_source::parameter, Offset, Rows, Cols>;
+/// A bias vector of `Rows` entries at `Offset` in the parameter array.
+template <std::size_t Offset, std::size_t Rows>
+using bias_vector = leaf<leaf_source::parameter, Offset, Rows>;
+
+/// A one-operand layer node: `Op(arg)`.
+template <class Op, class A>
+struct layer_unary {
+    using op = Op;  ///< the operation tag (nn::layer_ops)
+    A arg;          ///< the operand
+};
+/// A two-operand layer node: `Op(left, right)`.
+template <class Op, class L, class R>
+struct layer_binary {
+    using op = Op;  ///< the operation tag (nn::layer_ops)
+    L left;         ///< the left operand
+    R right;        ///< the right operand
+};
+
+/// The layer operations. Each has its output shape (`rows`, `cols`), a forward kernel writing the node's
+/// value `y` from its operands' values, and per operand a backward kernel writing (`Assign`) or adding
+/// the operand's adjoint from the node's adjoint `dy`. The backward kernels read the memoized values of
+/// the forward pass, never recompute them.
+namespace layer_ops {
+
+/// @cond MEMOGRAD_INTERNAL
+template <bool Assign>
+constexpr void store(double& to, double value) {
+    if constexpr (Assign) {
+        to = value;
+    } else {
+        to += value;
+    }
+}
+/// @endcond
+
+/// y = W h, W `[Rows][Cols]`.
+template <std::size_t Rows, std::size_t Cols>
+struct matvec {
+    static constexpr op_code code = op_code::layer;    ///< dispatched by type, not by code
+    static constexpr std::string_view format = "{0} {1}";  ///< printed as "W h"
+    static constexpr std::size_t rows = Rows;          ///< output length
+    static constexpr std::size_t cols = 1;             ///< a vector
+    /// y = W h.
+    static constexpr void forward(double* __restrict y, const double* __restrict w, const double* __restrict h) {
+        for (std::size_t o = 0; o < Rows; ++o) {
+            double sum = 0.0;
+            for (std::size_t i = 0; i < Cols; ++i) {
+                sum += w[o * Cols + i] * h[i];
+            }
+            y[o] = sum;
+        }
+    }
+    /// Slot 0: dW = dy hᵀ. Slot 1: dh = Wᵀ dy.
+    template <std::size_t Slot, bool Assign>
+    static constexpr void backward(const double* __restrict dy, const double* __restrict, const double* __restrict w,
+                                   const double* __restrict h, double* __restrict d_operand) {
+        if constexpr (Slot == 0) {
+            for (std::size_t o = 0; o < Rows; ++o) {
+                for (std::size_t i = 0; i < Cols; ++i) {
+                    store<Assign>(d_operand[o * Cols + i], dy[o] * h[i]);
+                }
+            }
+        } else {
+            // Row by row, so both loops run over contiguous memory.
+            if constexpr (Assign) {
+                for (std::size_t i = 0; i < Cols; ++i) {
+                    d_operand[i] = 0.0;
+                }
+            }
+            for (std::size_t o = 0; o < Rows; ++o) {
+                for (std::size_t i = 0; i < Cols; ++i) {
+                    d_operand[i] += w[o * Cols + i] * dy[o];
+                }
+            }
+        }
+    }
+};
+
+/// y = a + b, elementwise (a bias added to a product).
+template <std::size_t Rows>
+struct plus {
+    static constexpr op_code code = op_code::layer;     ///< dispatched by type, not by code
+    static constexpr std::string_view format = "{0} + {1}";
+    static constexpr std::size_t rows = Rows;           ///< output length
+    static constexpr std::size_t cols = 1;              ///< a vector
+    /// Its adjoint passes to each operand unchanged: an operand used only here can share its storage.
+    static constexpr bool passes_adjoint_through = true;
+    /// y = a + b.
+    static constexpr void forward(double* __restrict y, const double* __restrict a, const double* __restrict b) {
+        for (std::size_t o = 0; o < Rows; ++o) {
+            y[o] = a[o] + b[o];
+        }
+    }
+    /// da = dy, db = dy.
+    template <std::size_t, bool Assign>
+    static constexpr void backward(const double* __restrict dy, const double* __restrict, const double* __restrict,
+                                   const double* __restrict, double* __restrict d_operand) {
+        for (std::size_t o = 0; o < Rows; ++o) {
+            store<Assign>(d_operand[o], dy[o]);
+        }
+    }
+};
+
+/// y = act(z), elementwise.
+template <Activation Act, std::size_t Rows>
+struct activate {
+    static constexpr op_code code = op_code::layer;  ///< dispatched by type, not by code
+    static constexpr std::string_view format = Act::name;
+    static constexpr std::size_t rows = Rows;        ///< output length
+    static constexpr std::size_t cols = 1;           ///< a vector
+    /// The identity passes its adjoint through unchanged.
+    static constexpr bool passes_adjoint_through = std::is_same_v<Act, identity_t>;
+    /// y = act(z).
+    static constexpr void forward(double* __restrict y, const double* __restrict z, const double* __restrict) {
+        for (std::size_t o = 0; o < Rows; ++o) {
+            y[o] = Act::value(z[o]);
+        }
+    }
+    /// dz = dy ⊙ act'(z), act' written in terms of the stored output y.
+    template <std::size_t, bool Assign>
+    static constexpr void backward(const double* __restrict dy, const double* __restrict y, const double* __restrict,
+                                   const double* __restrict, double* __restrict d_operand) {
+        for (std::size_t o = 0; o < Rows; ++o) {
+            store<Assign>(d_operand[o], dy[o] * Act::derivative_from_output(y[o]));
+        }
+    }
+};
+
+/// The scalar loss of outputs a against targets t.
+template <class Loss, std::size_t Rows>
+struct loss {
+    static constexpr op_code code = op_code::layer;  ///< dispatched by type, not by code
+    static constexpr std::string_view format = "loss({0}, {1})";
+    static constexpr std::size_t rows = 1;           ///< a scalar
+    static constexpr std::size_t cols = 1;           ///< a scalar
+    /// y = Loss(a, t).
+    static constexpr void forward(double* __restrict y, const double* __restrict a, const double* __restrict t) {
+        std::array<double, Rows> outputs{};
+        std::array<double, Rows> targets{};
+        for (std::size_t o = 0; o < Rows; ++o) {
+            outputs[o] = a[o];
+            targets[o] = t[o];
+        }
+        y[0] = Loss::value(outputs, targets);
+    }
+    /// da = dy · dLoss/da (slot 0); the target (slot 1) is data and gets none.
+    template <std::size_t Slot, bool Assign>
+    static constexpr void backward(const double* __restrict dy, const double* __restrict, const double* __restrict a,
+                                   const double* __restrict t, double* __restrict d_operand) {
+        static_assert(Slot == 0, "the target of a loss has no gradient");
+        for (std::size_t o = 0; o < Rows; ++o) {
+            store<Assign>(d_operand[o], dy[0] * Loss::template derivative<Rows>(a[o], t[o]));
+        }
+    }
+};
+
+}  // namespace layer_ops
+
+namespace detail {
+template <class T>
+inline constexpr bool is_layer_node = false;
+template <leaf_source S, std::size_t O, std::size_t R, std::size_t C>
+inline constexpr bool is_layer_node<leaf<S, O, R, C>> = true;
+template <class Op, class A>
+inline constexpr bool is_layer_node<layer_unary<Op, A>> = true;
+template <class Op, class L, class R>
+inline constexpr bool is_layer_node<layer_binary<Op, L, R>> = true;
+
+/// Rows and columns of a layer node's value.
+template <class T>
+inline constexpr std::size_t rows_of = T::op::rows;
+template <leaf_source S, std::size_t O, std::size_t R, std::size_t C>
+inline constexpr std::size_t rows_of<leaf<S, O, R, C>> = R;
+template <class T>
+inline constexpr std::size_t cols_of = T::op::cols;
+template <leaf_source S, std::size_t O, std::size_t R, std::size_t C>
+inline constexpr std::size_t cols_of<leaf<S, O, R, C>> = C;
+template <class T>
+inline constexpr bool is_vector = cols_of<T> == 1;
+}  // namespace detail
+
+/// A layer-graph expression: a leaf, or a layer operation over layer-graph expressions.
+template <class T>
+concept LayerExpression = detail::is_layer_node<std::remove_cvref_t<T>>;
+
+/// `W * h`: a `[R][C]` matrix times a vector of C entries.
+template <LayerExpression W, LayerExpression H>
+constexpr auto operator*(const W& w, const H& h) {
+    static_assert(detail::is_vector<H> && detail::cols_of<W> == detail::rows_of<H>,
+                  "memograd::nn: in W * h, h must be a vector with as many entries as W has columns (a layer's "
+                  "weight_matrix<Offset, Out, In> takes the In outputs of the layer below).");
+    return layer_binary<layer_ops::matvec<detail::rows_of<W>, detail::cols_of<W>>, W, H>{w, h};
+}
+
+/// `a + b`, elementwise, for two vectors of one length (e.g. `W * h + b`).
+template <LayerExpression A, LayerExpression B>
+constexpr auto operator+(const A& a, const B& b) {
+    static_assert(detail::is_vector<A> && detail::is_vector<B> && detail::rows_of<A> == detail::rows_of<B>,
+                  "memograd::nn: a + b adds two vectors of the same length (a bias_vector<Offset, Out> to the Out "
+                  "entries of W * h).");
+    return layer_binary<layer_ops::plus<detail::rows_of<A>>, A, B>{a, b};
+}
+
+/// `Act` applied to every entry of a vector: `activate<tanh_t>(W * h + b)`.
+template <Activation Act, LayerExpression Z>
+constexpr auto activate(const Z& z) {
+    static_assert(detail::is_vector<Z>, "memograd::nn::activate<Act>(z): z must be a vector (W * h + b), not a matrix.");
+    return layer_unary<layer_ops::activate<Act, detail::rows_of<Z>>, Z>{z};
+}
+
+/// The scalar loss of a network's outputs against the target: `loss<mse_t>(out, target_vector<N>{})`.
+template <class Loss, LayerExpression Out, LayerExpression Target>
+constexpr auto loss(const Out& out, const Target& target) {
+    static_assert(detail::is_vector<Out> && detail::is_vector<Target> && detail::rows_of<Out> == detail::rows_of<Target>,
+                  "memograd::nn::loss<Loss>(out, target): out and target must be vectors of the same length (one "
+                  "target per output).");
+    return layer_binary<layer_ops::loss<Loss, detail::rows_of<Out>>, Out, Target>{out, target};
+}
+
+}  // namespace memograd::nn
+
+// ---- the layer nodes in the graph analysis ------------------------------------------------------------------
+/// @cond MEMOGRAD_INTERNAL
+namespace memograd::detail {
+
+template <nn::leaf_source S, std::size_t O, std::size_t R, std::size_t C>
+struct node_info<nn::leaf<S, O, R, C>> {
+    static constexpr node_shape shape = node_shape::input;
+    static constexpr op_code code = op_code::input;
+    static constexpr int exponent = 0;
+    static constexpr bool scalar_below = false;
+    static constexpr std::size_t rows = R;
+    static constexpr std::size_t cols = C;
+};
+template <class Op, class A>
+struct node_info<nn::layer_unary<Op, A>> {
+    static constexpr node_shape shape = node_shape::unary;
+    static constexpr op_code code = Op::code;
+    static constexpr int exponent = 0;
+    static constexpr bool scalar_below = false;
+    static constexpr std::size_t rows = Op::rows;
+    static constexpr std::size_t cols = Op::cols;
+};
+template <class Op, class L, class R>
+struct node_info<nn::layer_binary<Op, L, R>> {
+    static constexpr node_shape shape = node_shape::binary;
+    static constexpr op_code code = Op::code;
+    static constexpr int exponent = 0;
+    static constexpr bool scalar_below = false;
+    static constexpr std::size_t rows = Op::rows;
+    static constexpr std::size_t cols = Op::cols;
+};
+
+template <nn::leaf_source S, std::size_t O, std::size_t R, std::size_t C>
+inline constexpr std::uint64_t structural_hash<nn::leaf<S, O, R, C>> =
+    mix(mix(mix(mix(5, static_cast<std::uint64_t>(S)), O), R), C);
+template <class Op, class A>
+inline constexpr std::uint64_t structural_hash<nn::layer_unary<Op, A>> =
+    mix(mix(mix(6, op_hash<Op>()), Op::rows), structural_hash<A>);
+template <class Op, class L, class R>
+inline constexpr std::uint64_t structural_hash<nn::layer_binary<Op, L, R>> =
+    mix(mix(mix(mix(7, op_hash<Op>()), Op::rows), structural_hash<L>), structural_hash<R>);
+
+}  // namespace memograd::detail
+/// @endcond
