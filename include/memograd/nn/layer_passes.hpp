@@ -17,6 +17,7 @@
 #include "../autodiff/graph.hpp"
 #include "layer_graph.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <span>
@@ -142,7 +143,7 @@ constexpr double* adjoint_of(const Arrays& arrays) {
 }
 
 template <class E, std::size_t I, class Arrays>
-MEMOGRAD_DETAIL_INLINE_PASS constexpr void forward_node(const Arrays& arrays) {
+[[gnu::always_inline]] constexpr void forward_node(const Arrays& arrays) {
     constexpr auto node = graph_of<E>.nodes[I];
     if constexpr (node.shape != memograd::detail::node_shape::input) {
         const double* b = nullptr;
@@ -157,7 +158,7 @@ MEMOGRAD_DETAIL_INLINE_PASS constexpr void forward_node(const Arrays& arrays) {
 /// Pushes node I's adjoint to its operand in slot S (unless the operand needs none or shares it).
 /// `Accumulate`: parameter gradients are added to (a batch), not assigned.
 template <class E, std::size_t I, std::size_t S, bool Accumulate, class Arrays>
-MEMOGRAD_DETAIL_INLINE_PASS constexpr void backward_edge(const Arrays& arrays) {
+[[gnu::always_inline]] constexpr void backward_edge(const Arrays& arrays) {
     constexpr auto node = graph_of<E>.nodes[I];
     constexpr std::size_t c = node.child[S];
     if constexpr (plan_of<E>.needs_adjoint[c] && !plan_of<E>.shares_adjoint[c]) {
@@ -173,10 +174,10 @@ MEMOGRAD_DETAIL_INLINE_PASS constexpr void backward_edge(const Arrays& arrays) {
 }
 
 template <class E, std::size_t I, bool Accumulate, class Arrays>
-MEMOGRAD_DETAIL_INLINE_PASS constexpr void backward_node(const Arrays& arrays) {
+[[gnu::always_inline]] constexpr void backward_node(const Arrays& arrays) {
     constexpr auto node = graph_of<E>.nodes[I];
     if constexpr (node.shape != memograd::detail::node_shape::input && plan_of<E>.needs_adjoint[I]) {
-        [&]<std::size_t... S>(std::index_sequence<S...>) MEMOGRAD_DETAIL_INLINE_LAMBDA {
+        [&]<std::size_t... S>(std::index_sequence<S...>) __attribute__((always_inline)) {
             (backward_edge<E, I, S, Accumulate>(arrays), ...);
         }(std::make_index_sequence<node.arity>{});
     }
@@ -184,19 +185,19 @@ MEMOGRAD_DETAIL_INLINE_PASS constexpr void backward_node(const Arrays& arrays) {
 
 /// Every node's value, children first.
 template <class E, class Arrays>
-MEMOGRAD_DETAIL_INLINE_PASS constexpr void forward_pass(const Arrays& arrays) {
-    [&]<std::size_t... I>(std::index_sequence<I...>) MEMOGRAD_DETAIL_INLINE_LAMBDA {
+[[gnu::always_inline]] constexpr void forward_pass(const Arrays& arrays) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
         (forward_node<E, I>(arrays), ...);
     }(std::make_index_sequence<graph_of<E>.size()>{});
 }
 
 /// Every adjoint, root first, from the root's adjoint `seed`.
 template <class E, bool Accumulate, class Arrays>
-MEMOGRAD_DETAIL_INLINE_PASS constexpr void backward_pass(const Arrays& arrays, double seed) {
+[[gnu::always_inline]] constexpr void backward_pass(const Arrays& arrays, double seed) {
     constexpr std::size_t n = graph_of<E>.size();
     if constexpr (plan_of<E>.needs_adjoint[n - 1]) {  // else no parameter is in the graph
         arrays.adjoints[plan_of<E>.adjoint_offset[n - 1]] = seed;
-        [&]<std::size_t... R>(std::index_sequence<R...>) MEMOGRAD_DETAIL_INLINE_LAMBDA {
+        [&]<std::size_t... R>(std::index_sequence<R...>) __attribute__((always_inline)) {
             (backward_node<E, n - 1 - R, Accumulate>(arrays), ...);
         }(std::make_index_sequence<n>{});
     }
@@ -221,6 +222,37 @@ constexpr bool leaves_fit(std::index_sequence<I...>) {
 }
 template <class E, std::size_t P, std::size_t K, std::size_t M>
 inline constexpr bool leaves_fit_v = leaves_fit<E, P, K, M>(std::make_index_sequence<graph_of<E>.size()>{});
+
+template <class T>
+constexpr std::array<std::size_t, 2> parameter_block() {
+    if constexpr (is_parameter_leaf<T>) {
+        return {T::index, T::index + T::rows * T::cols};
+    } else {
+        return {0, 0};
+    }
+}
+
+/// Do the parameter leaves of E cover [0, P) exactly once? Then every gradient entry is written by
+/// exactly one leaf's first use, and the gradient needs no zeroing; otherwise (a parameter the graph does
+/// not use, or two overlapping leaves) it is zeroed and every contribution added.
+template <class E, std::size_t P, std::size_t... I>
+consteval bool parameters_tile(std::index_sequence<I...>) {
+    std::array<std::array<std::size_t, 2>, sizeof...(I)> blocks{parameter_block<node_type<E, I>>()...};
+    std::sort(blocks.begin(), blocks.end());
+    std::size_t covered = 0;
+    for (const auto& [begin, end] : blocks) {
+        if (begin == end) {
+            continue;  // not a parameter
+        }
+        if (begin != covered) {
+            return false;
+        }
+        covered = end;
+    }
+    return covered == P;
+}
+template <class E, std::size_t P>
+inline constexpr bool parameters_tile_v = parameters_tile<E, P>(std::make_index_sequence<graph_of<E>.size()>{});
 
 }  // namespace detail
 
@@ -262,10 +294,14 @@ constexpr value_and_gradient<P> value_and_grad(const E&, const std::array<double
     // Each entry is written before it is read (first uses assign): no zeroing.
     std::array<double, plan.values> values;      // NOLINT(cppcoreguidelines-pro-type-member-init)
     std::array<double, plan.adjoints> adjoints;  // NOLINT(cppcoreguidelines-pro-type-member-init)
-    value_and_gradient<P> out{0.0, {}};
+    constexpr bool tiled = detail::parameters_tile_v<E, P>;
+    value_and_gradient<P> out;  // NOLINT(cppcoreguidelines-pro-type-member-init): zeroed below unless tiled
+    if constexpr (!tiled) {
+        out.grad.fill(0.0);
+    }
     const detail::pass_arrays<P, K, M, plan.values, plan.adjoints> arrays{p, x, y, values, adjoints, out.grad};
     detail::forward_pass<E>(arrays);
-    detail::backward_pass<E, false>(arrays, 1.0);
+    detail::backward_pass<E, !tiled>(arrays, 1.0);
     out.value = *detail::value_of<E, detail::graph_of<E>.size() - 1>(arrays);
     return out;
 }
