@@ -55,7 +55,87 @@ double accuracy(const typename Net::parameters& p, const nn::dataset<2, 1>& data
     return static_cast<double>(right) / static_cast<double>(data.inputs.size());
 }
 
+/// The gradient of a hand-built layer graph against central finite differences of its own value.
+template <class Graph, std::size_t P, std::size_t K, std::size_t M>
+void check_layer_graph(const Graph& graph, std::array<double, P> p, const std::array<double, K>& x,
+                       const std::array<double, M>& y) {
+    const auto r = nn::value_and_grad(graph, p, x, y);
+    for (std::size_t i = 0; i < P; ++i) {
+        const double saved = p[i];
+        const double h = 1e-6;
+        p[i] = saved + h;
+        const double up = nn::value_and_grad(graph, p, x, y).value;
+        p[i] = saved - h;
+        const double down = nn::value_and_grad(graph, p, x, y).value;
+        p[i] = saved;
+        const double fd = (up - down) / (2 * h);
+        INFO("parameter " << i << ": analytic " << r.grad[i] << ", finite difference " << fd);
+        CHECK(std::abs(r.grad[i] - fd) <= 1e-7 * (1 + std::abs(fd)));
+    }
+}
+
 }  // namespace
+
+TEST_CASE("hand-built layer graphs agree with central finite differences", "[nn][runtime]") {
+    constexpr nn::input_vector<3> x;
+    const std::array<double, 3> sample{0.4, -0.9, 0.2};
+    SECTION("a weight and bias shared by two layers (the gradient sums both uses)") {
+        constexpr nn::weight_matrix<0, 3, 3> w;
+        constexpr nn::bias_vector<9, 3> b;
+        const auto h2 = nn::activate<nn::tanh_t>(w * nn::activate<nn::tanh_t>(w * x + b) + b);
+        check_layer_graph(nn::loss<nn::mse_t>(h2, nn::target_vector<3>{}),
+                          std::array{0.3, -0.6, 0.8, 0.2, 0.1, -0.4, 0.5, -0.7, 0.9, 0.05, -0.1, 0.2}, sample,
+                          std::array{0.5, -0.5, 0.1});
+    }
+    SECTION("parameters the graph does not read get a zero gradient") {
+        constexpr nn::weight_matrix<2, 1, 3> w;  // parameters 0, 1 and 5 unused
+        const auto out = nn::activate<nn::sigmoid_t>(w * x);
+        const auto r = nn::value_and_grad(nn::loss<nn::binary_cross_entropy_t>(out, nn::target_vector<1>{}),
+                                          std::array{9.0, 9.0, 0.3, -0.2, 0.6, 9.0}, sample, std::array{1.0});
+        CHECK(r.grad[0] == 0.0);
+        CHECK(r.grad[1] == 0.0);
+        CHECK(r.grad[5] == 0.0);
+        check_layer_graph(nn::loss<nn::binary_cross_entropy_t>(out, nn::target_vector<1>{}),
+                          std::array{9.0, 9.0, 0.3, -0.2, 0.6, 9.0}, sample, std::array{1.0});
+    }
+    SECTION("overlapping parameter blocks add their contributions") {
+        constexpr nn::weight_matrix<0, 2, 3> w;  // parameters 0-5
+        constexpr nn::bias_vector<4, 2> b;       // parameters 4-5 again
+        const auto out = nn::activate<nn::relu_t>(w * x + b);
+        check_layer_graph(nn::loss<nn::mse_t>(out, nn::target_vector<2>{}), std::array{0.3, -0.6, 0.8, 0.2, 0.1, -0.4},
+                          sample, std::array{0.5, -0.5});
+    }
+}
+
+TEST_CASE("batch_value_and_grad of a layer graph agrees with finite differences of the mean loss", "[nn][runtime]") {
+    constexpr nn::weight_matrix<0, 2, 2> w;
+    constexpr nn::bias_vector<4, 2> b;
+    const auto graph =
+        nn::loss<nn::mse_t>(nn::activate<nn::tanh_t>(w * nn::input_vector<2>{} + b), nn::target_vector<2>{});
+    const std::vector<std::array<double, 2>> xs{{0.1, 0.2}, {-0.5, 0.7}, {0.9, -0.3}};
+    const std::vector<std::array<double, 2>> ys{{0.0, 1.0}, {1.0, -1.0}, {0.5, 0.5}};
+    std::array<double, 6> p{0.3, -0.6, 0.8, 0.2, 0.1, -0.4};
+    const auto mean_loss = [&] {
+        double sum = 0;
+        for (std::size_t s = 0; s < xs.size(); ++s) {
+            const auto out = nn::evaluate(nn::activate<nn::tanh_t>(w * nn::input_vector<2>{} + b), p, xs[s]);
+            sum += ((out[0] - ys[s][0]) * (out[0] - ys[s][0]) + (out[1] - ys[s][1]) * (out[1] - ys[s][1])) / 2;
+        }
+        return sum / static_cast<double>(xs.size());
+    };
+    const auto r = nn::batch_value_and_grad(graph, p, std::span(xs), std::span(ys));
+    CHECK(std::abs(r.value - mean_loss()) <= 1e-15);
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        const double saved = p[i];
+        p[i] = saved + 1e-6;
+        const double up = mean_loss();
+        p[i] = saved - 1e-6;
+        const double down = mean_loss();
+        p[i] = saved;
+        CHECK(std::abs(r.grad[i] - (up - down) / 2e-6) <= 1e-8);
+    }
+    CHECK_THROWS_AS(nn::batch_value_and_grad(graph, p, std::span(xs), std::span(ys).first(2)), std::invalid_argument);
+}
 
 TEST_CASE("mlp gradients agree with central finite differences", "[nn][runtime]") {
     check_gradient<nn::mlp<nn::tanh_t, nn::identity_t, 2, 16, 16, 1>, nn::mse_t>(1, -1, 1);

@@ -91,3 +91,80 @@ TEST_CASE("mlp accepts the shapes it was given", "[nn][static]") {
     STATIC_REQUIRE(accepts<net, std::array<double, 3>, std::array<double, 2>>);
     STATIC_REQUIRE(valid_mlp<1, 1>);
 }
+
+TEST_CASE("a layer graph written by hand is the mlp it spells out", "[nn][static]") {
+    //! [layer_graph]
+    // A 2-3-1 tanh network as a layer graph; its parameters laid out like nn::mlp<tanh_t, identity_t, 2, 3, 1>.
+    constexpr nn::input_vector<2> x;
+    constexpr nn::weight_matrix<0, 3, 2> w1;  // W1[3][2] at parameter 0
+    constexpr nn::bias_vector<6, 3> b1;       // b1[3] after it
+    constexpr nn::weight_matrix<9, 1, 3> w2;
+    constexpr nn::bias_vector<12, 1> b2;
+    constexpr auto out = w2 * nn::activate<nn::tanh_t>(w1 * x + b1) + b2;
+    constexpr auto loss = nn::loss<nn::mse_t>(out, nn::target_vector<1>{});
+
+    constexpr std::array<double, 13> p{0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.05, -0.05, 0.1, 0.7, -0.8, 0.9, 0.2};
+    constexpr auto r = nn::value_and_grad(loss, p, std::array{0.5, -1.0}, std::array{0.25});
+    //! [layer_graph]
+    using net = nn::mlp<nn::tanh_t, nn::identity_t, 2, 3, 1>;
+    constexpr auto m = net::value_and_grad(p, std::array{0.5, -1.0}, std::array{0.25});
+    STATIC_REQUIRE(r.value == m.value);
+    STATIC_REQUIRE(r.grad == m.grad);  // the mlp adds an identity activation, which passes adjoints through
+    // The output layer by hand: out = W2 h + b2, L = (out - y)^2, dL/db2 = 2 (out - y).
+    constexpr auto h = nn::evaluate(nn::activate<nn::tanh_t>(w1 * x + b1), p, std::array{0.5, -1.0});
+    constexpr double o = 0.7 * h[0] - 0.8 * h[1] + 0.9 * h[2] + 0.2;
+    STATIC_REQUIRE(close(r.value, (o - 0.25) * (o - 0.25)));
+    STATIC_REQUIRE(close(r.grad[12], 2 * (o - 0.25)));
+    STATIC_REQUIRE(close(r.grad[9], 2 * (o - 0.25) * h[0]));
+}
+
+TEST_CASE("the 2-16-16-1 mlp's graph and what its passes store", "[nn][static]") {
+    //! [layer_stats]
+    using net = nn::mlp<nn::tanh_t, nn::identity_t, 2, 16, 16, 1>;
+    using found = nn::layer_stats<net::loss_graph<>>;
+    static_assert(found::nodes == 18);       // per layer W h, + b, act and the leaves W, b; then x, y, loss
+    static_assert(found::operations == 10);  // 3 per layer + the loss: one kernel call each, forward
+    static_assert(found::values == 3 * 16 + 3 * 16 + 3 * 1 + 1);  // each node's value stored once
+    // Backward: x and y need no adjoint (no parameter below them); the products W h share the bias sum's
+    // adjoint (the layer's delta) and the last sum shares the identity's: 4 adjoints never copied.
+    static_assert(found::nodes_with_adjoint == 18 - 2);
+    static_assert(found::shared_adjoints == 4);
+    static_assert(found::adjoints == 1 + 1 + 16 + 16 + 16 + 16);  // loss, identity, a2, z2, a1, z1
+    //! [layer_stats]
+    STATIC_REQUIRE(net::graph_nodes == found::nodes);
+}
+
+TEST_CASE("a weight shared by two layers is one node, and its gradient sums both uses", "[nn][static]") {
+    // h1 = tanh(W x + b), h2 = tanh(W h1 + b): W and b are one leaf each, used twice.
+    constexpr nn::weight_matrix<0, 2, 2> w;
+    constexpr nn::bias_vector<4, 2> b;
+    constexpr auto h2 = nn::activate<nn::tanh_t>(w * nn::activate<nn::tanh_t>(w * nn::input_vector<2>{} + b) + b);
+    constexpr auto tied = nn::loss<nn::mse_t>(h2, nn::target_vector<2>{});
+    using found = nn::layer_stats<decltype(tied)>;
+    STATIC_REQUIRE(found::nodes == 11);  // leaves W, b, x, y; 2 x (W h, + b, tanh); loss
+    STATIC_REQUIRE(found::edges == 12);  // 2 per W h, + b and loss; 1 per tanh
+
+    // The same function in the scalar engine, neuron by neuron: vars 0-5 the parameters, 6-7 x, 8-9 y.
+    constexpr var<6> x0;
+    constexpr var<7> x1;
+    constexpr auto g0 = tanh(var<0>{} * x0 + var<1>{} * x1 + var<4>{});
+    constexpr auto g1 = tanh(var<2>{} * x0 + var<3>{} * x1 + var<5>{});
+    constexpr auto k0 = tanh(var<0>{} * g0 + var<1>{} * g1 + var<4>{});
+    constexpr auto k1 = tanh(var<2>{} * g0 + var<3>{} * g1 + var<5>{});
+    constexpr auto scalar_loss = (square(k0 - var<8>{}) + square(k1 - var<9>{})) * 0.5;
+
+    constexpr std::array<double, 6> p{0.3, -0.6, 0.8, 0.2, 0.1, -0.4};
+    constexpr auto layered = nn::value_and_grad(tied, p, std::array{0.7, -0.3}, std::array{0.5, -0.5});
+    constexpr auto scalar =
+        value_and_grad(scalar_loss, std::array{0.3, -0.6, 0.8, 0.2, 0.1, -0.4, 0.7, -0.3, 0.5, -0.5});
+    STATIC_REQUIRE(close(layered.value, scalar.value));
+    constexpr bool all_close = [&] {
+        for (std::size_t i = 0; i < 6; ++i) {
+            if (!close(layered.grad[i], scalar.grad[i])) {
+                return false;
+            }
+        }
+        return true;
+    }();
+    STATIC_REQUIRE(all_close);
+}

@@ -256,6 +256,39 @@ inline constexpr bool parameters_tile_v = parameters_tile<E, P>(std::make_index_
 
 }  // namespace detail
 
+/// What the compiler found in layer graph E and what its generated passes store, as constants.
+/// @snippet tests/nn_static.cpp layer_stats
+template <LayerExpression E>
+struct layer_stats {
+    /// @cond MEMOGRAD_INTERNAL
+    static constexpr auto& graph = memograd::detail::graph_of<std::remove_cvref_t<E>>;
+    static constexpr auto& plan = detail::plan_of<std::remove_cvref_t<E>>;
+    static constexpr std::size_t count(const auto& flags) {
+        std::size_t n = 0;
+        for (const bool f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
+    }
+    /// @endcond
+    /// Distinct nodes, leaves included: a leaf or subexpression used twice counts once.
+    static constexpr std::size_t nodes = graph.size();
+    /// Distinct leaves (samples, parameter blocks, targets).
+    static constexpr std::size_t leaves = graph.inputs;
+    /// Operation nodes: one kernel call each in the forward pass.
+    static constexpr std::size_t operations = nodes - leaves;
+    /// Operand slots over all nodes: at most one backward kernel call each.
+    static constexpr std::size_t edges = graph.edges;
+    /// Doubles the forward pass stores: every operation's value, once.
+    static constexpr std::size_t values = plan.values;
+    /// Doubles of adjoint storage the backward pass uses (parameters' adjoints are the gradient itself).
+    static constexpr std::size_t adjoints = plan.adjoints;
+    /// Nodes that need an adjoint: a parameter is at or below them. The others get no backward statement.
+    static constexpr std::size_t nodes_with_adjoint = count(plan.needs_adjoint);
+    /// Operands whose adjoint storage is their only user's (`W h` in `W h + b`): no copy is made.
+    static constexpr std::size_t shared_adjoints = count(plan.shares_adjoint);
+};
+
 /// The values of layer graph `expr` (a vector) for parameters `p` and input `x`.
 template <LayerExpression E, std::size_t P, std::size_t K>
 constexpr std::array<double, detail::rows_of<E>> evaluate(const E&, const std::array<double, P>& p,
