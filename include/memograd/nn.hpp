@@ -7,5 +7,6 @@
 #include "nn/loss.hpp"
 #include "nn/layer_graph.hpp"
 #include "nn/layer_passes.hpp"
+#include "nn/layer_print.hpp"
 #include "nn/mlp.hpp"
 #include "nn/optimizer.hpp"

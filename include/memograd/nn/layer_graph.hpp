@@ -88,7 +88,9 @@ constexpr void store(double& to, double value) {
 template <std::size_t Rows, std::size_t Cols>
 struct matvec {
     static constexpr op_code code = op_code::layer;    ///< dispatched by type, not by code
-    static constexpr std::string_view format = "{0} {1}";  ///< printed as "W h"
+    static constexpr std::string_view format = "{0} {1}";  ///< the value, printed: "W h"
+    /// The adjoint sent to each operand, printed ({d}: this node's adjoint).
+    static constexpr std::string_view derivative_format[2] = {"{d} {1}ᵀ", "{0}ᵀ {d}"};
     static constexpr std::size_t rows = Rows;          ///< output length
     static constexpr std::size_t cols = 1;             ///< a vector
     /// y = W h.
@@ -131,7 +133,9 @@ struct matvec {
 template <std::size_t Rows>
 struct plus {
     static constexpr op_code code = op_code::layer;     ///< dispatched by type, not by code
-    static constexpr std::string_view format = "{0} + {1}";
+    static constexpr std::string_view format = "{0} + {1}";  ///< the value, printed
+    /// The adjoint sent to each operand, printed ({d}: this node's adjoint).
+    static constexpr std::string_view derivative_format[2] = {"{d}", "{d}"};
     static constexpr std::size_t rows = Rows;           ///< output length
     static constexpr std::size_t cols = 1;              ///< a vector
     /// Its adjoint passes to each operand unchanged: an operand used only here can share its storage.
@@ -156,7 +160,10 @@ struct plus {
 template <Activation Act, std::size_t Rows>
 struct activate {
     static constexpr op_code code = op_code::layer;  ///< dispatched by type, not by code
-    static constexpr std::string_view format = Act::name;
+    static constexpr std::string_view name = Act::name;       ///< the activation's name ({f} below)
+    static constexpr std::string_view format = "{f}({0})";  ///< the value, printed
+    /// The adjoint sent to the operand, printed ({d}: this node's adjoint, {y}: its stored value).
+    static constexpr std::string_view derivative_format[2] = {"{d} ⊙ {f}'({y})", ""};
     static constexpr std::size_t rows = Rows;        ///< output length
     static constexpr std::size_t cols = 1;           ///< a vector
     /// The identity passes its adjoint through unchanged.
@@ -181,7 +188,10 @@ struct activate {
 template <class Loss, std::size_t Rows>
 struct loss {
     static constexpr op_code code = op_code::layer;  ///< dispatched by type, not by code
-    static constexpr std::string_view format = "loss({0}, {1})";
+    static constexpr std::string_view name = Loss::name;            ///< the loss's name ({f} below)
+    static constexpr std::string_view format = "{f}({0}, {1})";     ///< the value, printed
+    /// The adjoint sent to the outputs, printed; the target gets none.
+    static constexpr std::string_view derivative_format[2] = {"{d} ∂{f}/∂{0}", ""};
     static constexpr std::size_t rows = 1;           ///< a scalar
     static constexpr std::size_t cols = 1;           ///< a scalar
     /// y = Loss(a, t).

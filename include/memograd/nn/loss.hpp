@@ -6,11 +6,14 @@
 
 #include <array>
 #include <cstddef>
+#include <string_view>
 
 namespace memograd::nn {
 
 /// Mean squared error over the outputs: (1/n) Σ (a − y)².
 struct mse_t {
+    /// Its name, for printing.
+    static constexpr std::string_view name = "mse";
     /// The loss of outputs a against targets y.
     template <std::size_t N>
     static constexpr double value(const std::array<double, N>& a, const std::array<double, N>& y) {
@@ -28,6 +31,8 @@ struct mse_t {
 /// Binary cross-entropy for outputs in (0, 1) (a sigmoid output layer), targets 0 or 1:
 /// −(1/n) Σ [y log a + (1 − y) log(1 − a)].
 struct binary_cross_entropy_t {
+    /// Its name, for printing.
+    static constexpr std::string_view name = "bce";
     /// The loss of outputs a against targets y.
     template <std::size_t N>
     static constexpr double value(const std::array<double, N>& a, const std::array<double, N>& y) {
@@ -44,6 +49,8 @@ struct binary_cross_entropy_t {
 
 /// The max-margin (hinge) loss for targets −1 or +1: (1/n) Σ max(0, 1 − y a).
 struct max_margin_t {
+    /// Its name, for printing.
+    static constexpr std::string_view name = "max_margin";
     /// The loss of outputs a against targets y.
     template <std::size_t N>
     static constexpr double value(const std::array<double, N>& a, const std::array<double, N>& y) {
