@@ -6,6 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 generated=${1:-$root/build/gcc}/docs/generated
-cp "$generated"/lecture_forward.svg "$generated"/lecture_backward.svg "$root/docs/images/"
-cp "$generated"/lecture_backward_code.txt "$root/docs/data/"
-echo "refreshed docs/images/lecture_forward.svg, docs/images/lecture_backward.svg, docs/data/lecture_backward_code.txt"
+cp "$generated"/lecture_forward.svg "$generated"/lecture_backward.svg "$generated"/layer_graph.svg "$root/docs/images/"
+cp "$generated"/lecture_backward_code.txt "$generated"/layer_graph_output.txt "$root/docs/data/"
+echo "refreshed docs/images/{lecture_forward,lecture_backward,layer_graph}.svg," \
+     "docs/data/{lecture_backward_code,layer_graph_output}.txt"

@@ -135,6 +135,12 @@ def lecture_figures(examples, out, fragments):
         run(["dot", "-Tsvg", out / f"{graph}.dot", "-o", out / f"{graph}.svg"])
 
 
+def layer_graph_figures(examples, out, fragments):
+    output = run([examples / "example_layer_graph", out])
+    (out / "layer_graph_output.txt").write_text(output)
+    run(["dot", "-Tsvg", out / "layer_graph.dot", "-o", out / "layer_graph.svg"])
+
+
 def fibonacci_figures(examples, out, fragments):
     output = run([examples / "example_fibonacci", out])
     (out / "fibonacci_output.txt").write_text(output)
@@ -247,7 +253,7 @@ def main():
         sys.exit("generate.py: --examples <dir> is needed unless --plots-only")
     fragments = {"fibonacci_compile_times": fibonacci_compile_table(), "speed": speed_table(),
                  "fibonacci_runtime": fibonacci_runtime_table()}
-    for step in (lecture_figures, fibonacci_figures, path_growth_figures, moons_figures):
+    for step in (lecture_figures, layer_graph_figures, fibonacci_figures, path_growth_figures, moons_figures):
         step(args.examples.resolve(), out, fragments)
     expand_tutorial(out, fragments)
 
