@@ -265,14 +265,16 @@ constexpr auto operator+(const A& a, const B& b) {
 /// `Act` applied to every entry of a vector: `activate<tanh_t>(W * h + b)`.
 template <Activation Act, LayerExpression Z>
 constexpr auto activate(const Z& z) {
-    static_assert(detail::is_vector<Z>, "memograd::nn::activate<Act>(z): z must be a vector (W * h + b), not a matrix.");
+    static_assert(detail::is_vector<Z>,
+                  "memograd::nn::activate<Act>(z): z must be a vector (W * h + b), not a matrix.");
     return layer_unary<layer_ops::activate<Act, detail::rows_of<Z>>, Z>{z};
 }
 
 /// The scalar loss of a network's outputs against the target: `loss<mse_t>(out, target_vector<N>{})`.
 template <class Loss, LayerExpression Out, LayerExpression Target>
 constexpr auto loss(const Out& out, const Target& target) {
-    static_assert(detail::is_vector<Out> && detail::is_vector<Target> && detail::rows_of<Out> == detail::rows_of<Target>,
+    static_assert(detail::is_vector<Out> && detail::is_vector<Target> &&
+                      detail::rows_of<Out> == detail::rows_of<Target>,
                   "memograd::nn::loss<Loss>(out, target): out and target must be vectors of the same length (one "
                   "target per output).");
     return layer_binary<layer_ops::loss<Loss, detail::rows_of<Out>>, Out, Target>{out, target};

@@ -112,7 +112,7 @@ struct pass_arrays {
     const std::array<double, M>& y;
     std::array<double, V>& values;
     std::array<double, A>& adjoints;
-    std::array<double, P>& grad;
+    double* grad;  ///< the gradient (P entries); null when only the forward pass runs
 };
 
 /// Node I's value: a leaf reads its array, an operation its slot of the values buffer.
@@ -136,7 +136,7 @@ constexpr const double* value_of(const Arrays& arrays) {
 template <class E, std::size_t I, class Arrays>
 constexpr double* adjoint_of(const Arrays& arrays) {
     if constexpr (is_parameter_leaf<node_type<E, I>>) {
-        return arrays.grad.data() + node_type<E, I>::index;
+        return arrays.grad + node_type<E, I>::index;
     } else {
         return arrays.adjoints.data() + plan_of<E>.adjoint_offset[I];
     }
@@ -299,10 +299,9 @@ constexpr std::array<double, detail::rows_of<E>> evaluate(const E&, const std::a
                   "and sizes against the arrays.");
     constexpr auto& plan = detail::plan_of<E>;
     std::array<double, plan.values> values{};
-    std::array<double, plan.adjoints> adjoints{};
-    std::array<double, P> no_grad{};
+    std::array<double, 0> no_adjoints{};
     const std::array<double, 0> no_target{};
-    const detail::pass_arrays<P, K, 0, plan.values, plan.adjoints> arrays{p, x, no_target, values, adjoints, no_grad};
+    const detail::pass_arrays<P, K, 0, plan.values, 0> arrays{p, x, no_target, values, no_adjoints, nullptr};
     detail::forward_pass<E>(arrays);
     std::array<double, detail::rows_of<E>> out{};
     const double* root = detail::value_of<E, detail::graph_of<E>.size() - 1>(arrays);
@@ -332,7 +331,7 @@ constexpr value_and_gradient<P> value_and_grad(const E&, const std::array<double
     if constexpr (!tiled) {
         out.grad.fill(0.0);
     }
-    const detail::pass_arrays<P, K, M, plan.values, plan.adjoints> arrays{p, x, y, values, adjoints, out.grad};
+    const detail::pass_arrays<P, K, M, plan.values, plan.adjoints> arrays{p, x, y, values, adjoints, out.grad.data()};
     detail::forward_pass<E>(arrays);
     detail::backward_pass<E, !tiled>(arrays, 1.0);
     out.value = *detail::value_of<E, detail::graph_of<E>.size() - 1>(arrays);
@@ -363,7 +362,7 @@ constexpr value_and_gradient<P> batch_value_and_grad(const E&, const std::array<
     const double weight = 1.0 / static_cast<double>(xs.size());
     for (std::size_t s = 0; s < xs.size(); ++s) {
         const detail::pass_arrays<P, K, M, plan.values, plan.adjoints> arrays{p, xs[s], ys[s], values, adjoints,
-                                                                               out.grad};
+                                                                               out.grad.data()};
         detail::forward_pass<E>(arrays);
         detail::backward_pass<E, true>(arrays, weight);
         out.value += weight * *detail::value_of<E, detail::graph_of<E>.size() - 1>(arrays);
