@@ -73,17 +73,6 @@ struct layer_binary {
 /// the forward pass, never recompute them.
 namespace layer_ops {
 
-/// @cond MEMOGRAD_INTERNAL
-template <bool Assign>
-constexpr void store(double& to, double value) {
-    if constexpr (Assign) {
-        to = value;
-    } else {
-        to += value;
-    }
-}
-/// @endcond
-
 /// y = W h, W `[Rows][Cols]`.
 template <std::size_t Rows, std::size_t Cols>
 struct matvec {
@@ -110,7 +99,11 @@ struct matvec {
         if constexpr (Slot == 0) {
             for (std::size_t o = 0; o < Rows; ++o) {
                 for (std::size_t i = 0; i < Cols; ++i) {
-                    store<Assign>(d_operand[o * Cols + i], dy[o] * h[i]);
+                    if constexpr (Assign) {
+                        d_operand[o * Cols + i] = dy[o] * h[i];
+                    } else {
+                        d_operand[o * Cols + i] += dy[o] * h[i];
+                    }
                 }
             }
         } else {
@@ -151,7 +144,11 @@ struct plus {
     static constexpr void backward(const double* __restrict dy, const double* __restrict, const double* __restrict,
                                    const double* __restrict, double* __restrict d_operand) {
         for (std::size_t o = 0; o < Rows; ++o) {
-            store<Assign>(d_operand[o], dy[o]);
+            if constexpr (Assign) {
+                d_operand[o] = dy[o];
+            } else {
+                d_operand[o] += dy[o];
+            }
         }
     }
 };
@@ -179,7 +176,11 @@ struct activate {
     static constexpr void backward(const double* __restrict dy, const double* __restrict y, const double* __restrict,
                                    const double* __restrict, double* __restrict d_operand) {
         for (std::size_t o = 0; o < Rows; ++o) {
-            store<Assign>(d_operand[o], dy[o] * Act::derivative_from_output(y[o]));
+            if constexpr (Assign) {
+                d_operand[o] = dy[o] * Act::derivative_from_output(y[o]);
+            } else {
+                d_operand[o] += dy[o] * Act::derivative_from_output(y[o]);
+            }
         }
     }
 };
@@ -210,7 +211,11 @@ struct loss {
                                    const double* __restrict t, double* __restrict d_operand) {
         static_assert(Slot == 0, "the target of a loss has no gradient");
         for (std::size_t o = 0; o < Rows; ++o) {
-            store<Assign>(d_operand[o], dy[0] * Loss::template derivative<Rows>(a[o], t[o]));
+            if constexpr (Assign) {
+                d_operand[o] = dy[0] * Loss::template derivative<Rows>(a[o], t[o]);
+            } else {
+                d_operand[o] += dy[0] * Loss::template derivative<Rows>(a[o], t[o]);
+            }
         }
     }
 };
