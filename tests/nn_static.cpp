@@ -163,3 +163,16 @@ TEST_CASE("a weight shared by two layers is one node, and its gradient sums both
     STATIC_REQUIRE(close(layered.value, scalar.value));
     STATIC_REQUIRE(leading_entries_close<6>(layered.grad, scalar.grad));
 }
+
+TEST_CASE("degenerate layer graphs: a lone parameter, a graph without parameters", "[nn][static]") {
+    // L = p[1]: dL/dp = (0, 1).
+    constexpr auto lone = nn::value_and_grad(nn::bias_vector<1, 1>{}, std::array{2.0, 3.0}, std::array{0.0},
+                                             std::array{0.0});
+    STATIC_REQUIRE(lone.value == 3.0);
+    STATIC_REQUIRE(lone.grad == std::array{0.0, 1.0});
+    // L = mse(x, y) reads no parameter: its gradient is zero.
+    constexpr auto data_only = nn::value_and_grad(nn::loss<nn::mse_t>(nn::input_vector<2>{}, nn::target_vector<2>{}),
+                                                  std::array{5.0}, std::array{1.0, 2.0}, std::array{0.0, 0.0});
+    STATIC_REQUIRE(data_only.value == 2.5);  // (1 + 4) / 2
+    STATIC_REQUIRE(data_only.grad == std::array{0.0});
+}

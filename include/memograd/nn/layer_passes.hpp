@@ -195,7 +195,14 @@ template <class E, class Arrays>
 template <class E, bool Accumulate, class Arrays>
 [[gnu::always_inline]] constexpr void backward_pass(const Arrays& arrays, double seed) {
     constexpr std::size_t n = graph_of<E>.size();
-    if constexpr (plan_of<E>.needs_adjoint[n - 1]) {  // else no parameter is in the graph
+    using root = node_type<E, n - 1>;
+    if constexpr (is_parameter_leaf<root>) {  // the expression is a lone parameter
+        if constexpr (Accumulate) {
+            arrays.grad[root::index] += seed;
+        } else {
+            arrays.grad[root::index] = seed;
+        }
+    } else if constexpr (plan_of<E>.needs_adjoint[n - 1]) {  // else no parameter is in the graph
         arrays.adjoints[plan_of<E>.adjoint_offset[n - 1]] = seed;
         [&]<std::size_t... R>(std::index_sequence<R...>) __attribute__((always_inline)) {
             (backward_node<E, n - 1 - R, Accumulate>(arrays), ...);
