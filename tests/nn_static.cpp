@@ -135,6 +135,7 @@ TEST_CASE("the 2-16-16-1 mlp's graph and what its passes store", "[nn][static]")
     static_assert(found::adjoints == 1 + 1 + 16 + 16 + 16 + 16);  // loss, identity, a2, z2, a1, z1
     //! [layer_stats]
     STATIC_REQUIRE(net::graph_nodes == found::nodes);
+    STATIC_REQUIRE(nn::mlp<nn::tanh_t, nn::identity_t, 784, 128, 10>::graph_nodes == 2 * 5 + 3);  // any width
 }
 
 TEST_CASE("a weight shared by two layers is one node, and its gradient sums both uses", "[nn][static]") {

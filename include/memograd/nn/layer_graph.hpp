@@ -34,6 +34,8 @@ enum class leaf_source : unsigned char {
 /// row-major. Empty: where it reads is in its type.
 template <leaf_source Source, std::size_t Offset, std::size_t Rows, std::size_t Cols = 1>
 struct leaf {
+    static_assert(Rows > 0 && Cols > 0,
+                  "memograd::nn: a layer-graph leaf needs at least one row and one column (a layer of size 0?).");
     static constexpr leaf_source source = Source;  ///< which array
     static constexpr std::size_t index = Offset;   ///< where the block starts in it
     static constexpr std::size_t rows = Rows;      ///< block rows (a vector's length)

@@ -45,6 +45,9 @@ struct mlp_layout {
     }
     static constexpr std::size_t bias_offset(std::size_t l) { return weight_offset(l) + widths[l + 1] * widths[l]; }
 
+    /// The target leaf (a stand-in when the sizes are invalid, so only mlp's own message is printed).
+    using target = target_vector<valid ? widths.back() : 1>;
+
     /// The outputs of layer L (L = 0: the input) as a layer graph: act(W h + b) over the layer below.
     template <std::size_t L>
     static constexpr auto outputs() {
@@ -102,7 +105,7 @@ public:
     using prediction_graph = decltype(layout::template outputs<layout::layers>());
     /// The network and its loss as a layer graph: the expression whose gradient `value_and_grad` takes.
     template <class Loss = mse_t>
-    using loss_graph = decltype(nn::loss<Loss>(prediction_graph{}, target_vector<output_size>{}));
+    using loss_graph = decltype(nn::loss<Loss>(prediction_graph{}, typename layout::target{}));
 
     /// Nodes of the analysed loss graph (leaves included), as the compiler counted them.
     static constexpr std::size_t graph_nodes = memograd::detail::graph_of<loss_graph<>>.size();
