@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -52,18 +53,23 @@ void record_tape(const typename Net::parameters& p, const std::array<std::size_t
     trace_off();
 }
 
+/// An input and a target with entries uniform in [-1, 1).
+template <class Net>
+std::pair<typename Net::input, typename Net::output> random_sample(std::uint64_t seed) {
+    std::pair<typename Net::input, typename Net::output> sample{};
+    for (double& v : sample.first) {
+        v = 2 * memograd::detail::uniform_unit(seed) - 1;
+    }
+    for (double& v : sample.second) {
+        v = 2 * memograd::detail::uniform_unit(seed) - 1;
+    }
+    return sample;
+}
+
 template <class Net, short Tag, std::size_t N>
 void adolc_tape_gradient(benchmark::State& state, std::array<std::size_t, N> widths, std::uint64_t seed) {
     const auto p = std::make_unique<typename Net::parameters>(Net::initial_parameters(1));
-    typename Net::input x{};
-    typename Net::output y{};
-    std::uint64_t s = seed;
-    for (double& v : x) {
-        v = 2 * memograd::detail::uniform_unit(s) - 1;
-    }
-    for (double& v : y) {
-        v = 2 * memograd::detail::uniform_unit(s) - 1;
-    }
+    const auto [x, y] = random_sample<Net>(seed);
     record_tape<Net, Tag>(*p, widths, x, y);
     auto g = std::make_unique<typename Net::parameters>();
     // Same numbers as memograd before timing anything.
@@ -85,15 +91,7 @@ void adolc_tape_gradient(benchmark::State& state, std::array<std::size_t, N> wid
 template <class Net>
 void memograd_gradient(benchmark::State& state, std::uint64_t seed) {
     const auto p = std::make_unique<typename Net::parameters>(Net::initial_parameters(1));
-    typename Net::input x{};
-    typename Net::output y{};
-    std::uint64_t s = seed;
-    for (double& v : x) {
-        v = 2 * memograd::detail::uniform_unit(s) - 1;
-    }
-    for (double& v : y) {
-        v = 2 * memograd::detail::uniform_unit(s) - 1;
-    }
+    const auto [x, y] = random_sample<Net>(seed);
     for (auto _ : state) {
         benchmark::DoNotOptimize(x.data());
         const auto r = Net::value_and_grad(*p, x, y);  // built in place
