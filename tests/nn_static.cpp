@@ -177,3 +177,17 @@ TEST_CASE("degenerate layer graphs: a lone parameter, a graph without parameters
     STATIC_REQUIRE(data_only.value == 2.5);  // (1 + 4) / 2
     STATIC_REQUIRE(data_only.grad == std::array{0.0});
 }
+
+TEST_CASE("layer nodes that differ only in their activation are two nodes", "[nn][static]") {
+    // tanh(z) and sigmoid(z) of one z: four distinct operations (W x, + b, tanh, sigmoid), z shared.
+    constexpr auto z = nn::weight_matrix<0, 1, 1>{} * nn::input_vector<1>{} + nn::bias_vector<1, 1>{};
+    constexpr auto both = nn::activate<nn::tanh_t>(z) + nn::activate<nn::sigmoid_t>(z);
+    constexpr auto loss = nn::loss<nn::mse_t>(both, nn::target_vector<1>{});
+    STATIC_REQUIRE(nn::layer_stats<decltype(loss)>::operations == 6);  // the four, their sum, the loss
+    // d/dw [tanh(wx + b) + sigmoid(wx + b) - y]^2 at w = 0.5, b = 0, x = 2, y = 0: z = 1.
+    constexpr auto r = nn::value_and_grad(loss, std::array{0.5, 0.0}, std::array{2.0}, std::array{0.0});
+    constexpr double t = math::tanh(1.0), s = math::sigmoid(1.0);
+    STATIC_REQUIRE(close(r.value, (t + s) * (t + s)));
+    STATIC_REQUIRE(close(r.grad[0], 2 * (t + s) * ((1 - t * t) + s * (1 - s)) * 2.0));
+    STATIC_REQUIRE(close(r.grad[1], 2 * (t + s) * ((1 - t * t) + s * (1 - s))));
+}

@@ -324,12 +324,21 @@ struct node_info<nn::layer_binary<Op, L, R>> {
 template <nn::leaf_source S, std::size_t O, std::size_t R, std::size_t C>
 inline constexpr std::uint64_t structural_hash<nn::leaf<S, O, R, C>> =
     mix(mix(mix(mix(5, static_cast<std::uint64_t>(S)), O), R), C);
+/// A layer operation's hash: its format, shape and, for activations and losses, the function's name.
+template <class Op>
+constexpr std::uint64_t layer_op_hash() {
+    if constexpr (requires { Op::name; }) {
+        return mix(mix(op_hash<Op>(), Op::rows), hash_text(Op::name));
+    } else {
+        return mix(op_hash<Op>(), Op::rows);
+    }
+}
 template <class Op, class A>
 inline constexpr std::uint64_t structural_hash<nn::layer_unary<Op, A>> =
-    mix(mix(mix(6, op_hash<Op>()), Op::rows), structural_hash<A>);
+    mix(mix(6, layer_op_hash<Op>()), structural_hash<A>);
 template <class Op, class L, class R>
 inline constexpr std::uint64_t structural_hash<nn::layer_binary<Op, L, R>> =
-    mix(mix(mix(mix(7, op_hash<Op>()), Op::rows), structural_hash<L>), structural_hash<R>);
+    mix(mix(mix(7, layer_op_hash<Op>()), structural_hash<L>), structural_hash<R>);
 
 }  // namespace memograd::detail
 /// @endcond
