@@ -121,7 +121,7 @@ def speed_table():
         hand_gcc = median_us(DATA / "runtime_mlp_gcc.txt", f"hand_{name}")
         hand_clang = median_us(DATA / "runtime_mlp_clang.txt", f"hand_{name}")
         torch = f"{pytorch[torch_key]:.1f}" if torch_key else "–"
-        rows.append((label, f"{gcc:.3g}", f"{clang:.3g}", f"{hand_gcc:.3g}", f"{hand_clang:.3g}", torch))
+        rows.append((label, f"{gcc:#.3g}", f"{clang:#.3g}", f"{hand_gcc:#.3g}", f"{hand_clang:#.3g}", torch))
     return table(["gradient of", "nn::mlp GCC (us)", "nn::mlp Clang (us)", "hand-written GCC (us)",
                   "hand-written Clang (us)", "PyTorch eager (us)"], rows)
 
