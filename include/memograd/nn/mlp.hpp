@@ -18,6 +18,10 @@
 #include "layer_passes.hpp"
 #include "loss.hpp"
 
+#include <boost/hana/fold_left.hpp>
+#include <boost/hana/integral_constant.hpp>
+#include <boost/hana/range.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -48,17 +52,23 @@ struct mlp_layout {
     /// The target leaf (a stand-in when the sizes are invalid, so only mlp's own message is printed).
     using target = target_vector<valid ? widths.back() : 1>;
 
-    /// The outputs of layer L (L = 0: the input) as a layer graph: act(W h + b) over the layer below.
-    template <std::size_t L>
+    /// Layer L (1-based) applied to the layer graph `below`: act(W h + b).
+    template <std::size_t L, class Below>
+    static constexpr auto layer(const Below& below) {
+        using act = std::conditional_t<L == layers, Output, Hidden>;
+        return activate<act>(weight_matrix<weight_offset(L - 1), widths[L], widths[L - 1]>{} * below +
+                             bias_vector<bias_offset(L - 1), widths[L]>{});
+    }
+
+    /// The network's outputs as a layer graph: its layers folded, left to right, over the input leaf.
     static constexpr auto outputs() {
         if constexpr (!valid) {
             return input_vector<1>{};
-        } else if constexpr (L == 0) {
-            return input_vector<widths[0]>{};
         } else {
-            using act = std::conditional_t<L == layers, Output, Hidden>;
-            return activate<act>(weight_matrix<weight_offset(L - 1), widths[L], widths[L - 1]>{} * outputs<L - 1>() +
-                                 bias_vector<bias_offset(L - 1), widths[L]>{});
+            namespace hana = boost::hana;
+            constexpr auto layer_numbers = hana::make_range(hana::size_c<1>, hana::size_c<layers + 1>);
+            return hana::fold_left(layer_numbers, input_vector<widths[0]>{},
+                                   [](const auto& below, auto l) { return layer<decltype(l)::value>(below); });
         }
     }
 };
@@ -102,7 +112,7 @@ public:
     using result = value_and_gradient<parameter_count>;      ///< a loss and its gradient
 
     /// The network as a layer graph: its outputs for the input leaf.
-    using prediction_graph = decltype(layout::template outputs<layout::layers>());
+    using prediction_graph = decltype(layout::outputs());
     /// The network and its loss as a layer graph: the expression whose gradient `value_and_grad` takes.
     template <class Loss = mse_t>
     using loss_graph = decltype(nn::loss<Loss>(prediction_graph{}, typename layout::target{}));
