@@ -271,11 +271,7 @@ struct layer_stats {
     static constexpr auto& graph = memograd::detail::graph_of<std::remove_cvref_t<E>>;
     static constexpr auto& plan = detail::plan_of<std::remove_cvref_t<E>>;
     static constexpr std::size_t count(const auto& flags) {
-        std::size_t n = 0;
-        for (const bool f : flags) {
-            n += f ? 1 : 0;
-        }
-        return n;
+        return static_cast<std::size_t>(std::count(flags.begin(), flags.end(), true));
     }
     /// @endcond
     /// Distinct nodes, leaves included: a leaf or subexpression used twice counts once.

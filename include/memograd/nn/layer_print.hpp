@@ -6,6 +6,7 @@
 /// operation's own `format` and `derivative_format`, so the listing cannot drift from what runs.
 
 #include "../autodiff/graph.hpp"
+#include "../autodiff/print.hpp"  // uses_of
 #include "../autodiff/static_for.hpp"
 #include "layer_graph.hpp"
 #include "layer_passes.hpp"
@@ -160,12 +161,7 @@ std::string layer_graphviz(const E&) {
     using T = std::remove_cvref_t<E>;
     constexpr auto& g = memograd::detail::graph_of<T>;
     const auto nodes = detail::printed_nodes<T>();
-    std::vector<std::size_t> uses(g.size(), 0);
-    for (const auto& node : g.nodes) {
-        for (std::size_t s = 0; s < node.arity; ++s) {
-            ++uses[node.child[s]];
-        }
-    }
+    const auto uses = memograd::detail::uses_of(g);
     std::string out = "digraph layers {\n  rankdir=BT;\n  node [fontname=\"Helvetica\"];\n";
     for (std::size_t i = 0; i < g.size(); ++i) {
         const auto& node = g.nodes[i];

@@ -27,7 +27,6 @@
 #include <cstdint>
 #include <span>
 #include <type_traits>
-#include <stdexcept>
 #include <utility>
 
 namespace memograd::nn {
@@ -143,11 +142,7 @@ public:
     /// @throws std::invalid_argument if the batch is empty or `xs` and `ys` differ in length.
     template <class Loss = mse_t>
     static constexpr result value_and_grad(const parameters& p, std::span<const input> xs, std::span<const output> ys) {
-        if (xs.empty() || xs.size() != ys.size()) {
-            throw std::invalid_argument("memograd::nn::mlp::value_and_grad: inputs and targets must be non-empty "
-                                        "and of equal length");
-        }
-        return nn::batch_value_and_grad(loss_graph<Loss>{}, p, xs, ys);
+        return nn::batch_value_and_grad(loss_graph<Loss>{}, p, xs, ys);  // checks the batch
     }
 
     /// Initial parameters as PyTorch's `nn.Linear` draws them: uniform in ±1/sqrt(fan_in), from a seed.
