@@ -64,20 +64,58 @@ TEST_CASE("every operation's derivative matches its hand derivation", "[autodiff
     STATIC_REQUIRE(close(value_and_grad(2.0 / x, p).grad[0], -2.0 / 0.49));
 }
 
-TEST_CASE("shared subexpressions are one node; equal shapes with different constants are not", "[autodiff][static]") {
-    // h used three times: nodes x, y, x*y, +0.5, tanh, h*h, h*h + h = 7 (a tree would have 17).
-    constexpr auto h = tanh(x * y + 0.5);
+TEST_CASE("shared subexpressions are one node; run-time numbers are evaluated per occurrence", "[autodiff][static]") {
+    //! [stats]
+    // A constant in the type: h is one node. Nodes x, y, x*y, 0.5, +, tanh, h*h, h*h + h = 8; a tree
+    // would have 20 (h alone is 6: tanh, +, *, x, y, 0.5).
+    constexpr auto h = tanh(x * y + constant<0.5>{});
     using shared = decltype(h * h + h);
-    STATIC_REQUIRE(stats<shared>::nodes == 7);
-    STATIC_REQUIRE(stats<shared>::tree_nodes == 17);
-    STATIC_REQUIRE(stats<shared>::edges == 8);
-    // (x + 1)(x + 2) = x^2 + 3x + 2: value 20 and slope 2x + 3 = 9 at x = 3, whatever merging does.
+    STATIC_REQUIRE(stats<shared>::nodes == 8);
+    STATIC_REQUIRE(stats<shared>::occurrence_nodes == 0);
+    STATIC_REQUIRE(stats<shared>::tree_nodes == 20);
+    STATIC_REQUIRE(stats<shared>::edges == 9);  // 2 + 2 + 1 + 2 + 2
+    // A run-time 0.5: x, y, x*y stay shared (3 nodes); each of the three occurrences of h evaluates
+    // its own + 0.5 and tanh, plus h*h and the root: 8 nodes evaluated per occurrence.
+    constexpr auto h_run_time = tanh(x * y + 0.5);
+    using per_occurrence = decltype(h_run_time * h_run_time + h_run_time);
+    STATIC_REQUIRE(stats<per_occurrence>::nodes == 3);
+    STATIC_REQUIRE(stats<per_occurrence>::occurrence_nodes == 8);
+    //! [stats]
+    // Both give h^2 + h with h = tanh(x y + 0.5): at (0.3, 0.7), h = tanh(0.71).
+    constexpr std::array at{0.3, 0.7};
+    constexpr auto typed = value_and_grad(h * h + h, at);
+    constexpr auto run_time = value_and_grad(h_run_time * h_run_time + h_run_time, at);
+    STATIC_REQUIRE(typed.value == run_time.value);
+    STATIC_REQUIRE(close(typed.grad[0], run_time.grad[0], 1e-15));
+    STATIC_REQUIRE(close(typed.grad[1], run_time.grad[1], 1e-15));
+    // (x + 1)(x + 2) = x^2 + 3x + 2: value 20 and slope 2x + 3 = 9 at x = 3. Equal types, different numbers.
     constexpr auto r = value_and_grad((x + 1.0) * (x + 2.0), std::array{3.0});
     STATIC_REQUIRE(r.value == 20.0);
     STATIC_REQUIRE(r.grad[0] == 9.0);
     constexpr auto same = value_and_grad((x + 1.0) * (x + 1.0), std::array{3.0});
     STATIC_REQUIRE(same.value == 16.0);
     STATIC_REQUIRE(same.grad[0] == 8.0);
+    // Two constants of one value are one node: x * 0.5 written twice is one product.
+    using halves = decltype(x * constant<0.5>{} + x * constant<0.5>{});
+    STATIC_REQUIRE(stats<halves>::nodes == 4);  // x, 0.5, x * 0.5, +
+    using different = decltype(x * constant<0.5>{} + x * constant<0.25>{});
+    STATIC_REQUIRE(stats<different>::nodes == 6);  // x, 0.5, 0.25, two products, +
+}
+
+TEST_CASE("data leaves are read, shared and never differentiated", "[autodiff][static]") {
+    //! [data leaves]
+    // (x - t)^2 with the target t = data[0]: value (3 - 1)^2 = 4, slope 2 (x - t) = 4.
+    constexpr auto loss = square(var<0>{} - data<0>{});
+    constexpr auto r = value_and_grad(loss, std::array{3.0}, std::array{1.0});
+    static_assert(r.value == 4.0 && r.grad[0] == 4.0);
+    //! [data leaves]
+    STATIC_REQUIRE(stats<decltype(loss)>::nodes == 4);   // x, t, x - t, square
+    STATIC_REQUIRE(stats<decltype(loss)>::inputs == 1);  // only x is differentiated
+    STATIC_REQUIRE(stats<decltype(loss)>::path_terms == 1);
+    // Data may sit anywhere, and twice: d/dx (x t + t) = t.
+    constexpr auto twice = value_and_grad(var<0>{} * data<1>{} + data<1>{}, std::array{2.0}, std::array{9.0, 5.0});
+    STATIC_REQUIRE(twice.value == 15.0);
+    STATIC_REQUIRE(twice.grad[0] == 5.0);
 }
 
 TEST_CASE("path-sum terms grow exponentially with depth, memoized work linearly", "[autodiff][static]") {
@@ -121,12 +159,31 @@ TEST_CASE("path-sum terms grow exponentially with depth, memoized work linearly"
 namespace {
 template <class E, class X>
 concept differentiable_at = requires(E e, X a) { memograd::value_and_grad(e, a); };
+template <class E, class X, class D>
+concept differentiable_with_data = requires(E e, X a, D d) { memograd::value_and_grad(e, a, d); };
 template <class L, class R>
 concept addable = requires(L l, R r) { l + r; };
+template <class L, class R>
+concept multipliable = requires(L l, R r) { l * r; };
+template <int N, class A>
+concept powerable = requires(A a) { memograd::pow<N>(a); };
 }  // namespace
 
-TEST_CASE("misuse is rejected at compile time", "[autodiff][static]") {
+TEST_CASE("misuse is not viable: requires-expressions answer false", "[autodiff][static]") {
     STATIC_REQUIRE(addable<var<0>, double>);
     STATIC_REQUIRE(addable<var<0>, var<1>>);
+    STATIC_REQUIRE(addable<constant<1.5>, data<0>>);
+    STATIC_REQUIRE(!addable<var<0>, const char*>);
+    STATIC_REQUIRE(!multipliable<var<0>, std::array<double, 2>>);
+    STATIC_REQUIRE(!multipliable<const char*, var<0>>);
+    STATIC_REQUIRE(powerable<3, var<0>>);
+    STATIC_REQUIRE(!powerable<-1, var<0>>);
+    STATIC_REQUIRE(!powerable<2, double>);
     STATIC_REQUIRE(differentiable_at<var<1>, std::array<double, 2>>);
+    STATIC_REQUIRE(!differentiable_at<var<2>, std::array<double, 2>>);     // var<2> needs three inputs
+    STATIC_REQUIRE(!differentiable_at<double, std::array<double, 2>>);     // not an expression
+    STATIC_REQUIRE(!differentiable_at<var<0>, std::array<float, 2>>);      // not doubles
+    STATIC_REQUIRE(!differentiable_at<decltype(var<0>{} * data<0>{}), std::array<double, 1>>);  // data missing
+    STATIC_REQUIRE(differentiable_with_data<decltype(var<0>{} * data<0>{}), std::array<double, 1>, std::array<double, 1>>);
+    STATIC_REQUIRE(!differentiable_with_data<decltype(var<0>{} * data<3>{}), std::array<double, 1>, std::array<double, 2>>);
 }

@@ -104,6 +104,11 @@ dual<K> forward_mode(const memograd::binary<Op, L, R>& e, const std::array<doubl
 template <std::size_t K, class Op, class A>
 dual<K> forward_mode(const memograd::with_scalar<Op, A>& e, const std::array<double, K>& x);
 
+template <std::size_t K, double V>
+dual<K> forward_mode(const memograd::constant<V>&, const std::array<double, K>&) {
+    return dual_math::constant<K>(V);
+}
+
 template <std::size_t K, std::size_t I>
 dual<K> forward_mode(const memograd::var<I>&, const std::array<double, K>& x) {
     dual<K> r{x[I], {}};

@@ -1,6 +1,7 @@
 #pragma once
 // Random expression DAGs generated at compile time from a seed: every operation, shared subexpressions,
-// run-time scalars. Kinked operations (relu) only when `Kinks` is true, since finite differences
+// compile-time constants (memograd::constant<c>, shared by type) and run-time scalars (evaluated per
+// occurrence). Kinked operations (relu) only when `Kinks` is true, since finite differences
 // cannot be trusted at a kink. Arguments of log and divisions are kept away from 0 and exp's argument
 // bounded, so every value and derivative is finite.
 
@@ -40,18 +41,18 @@ constexpr auto random_expression() {
         } else if constexpr (op == 4) {
             return a * a;  // the same object twice: one node, two edges
         } else if constexpr (op == 5) {
-            const auto h = tanh(a * c);
-            return h * b + h;  // h shared by two parents
+            const auto h = tanh(a * constant<c>{});
+            return h * b + h;  // h shared by two parents (a constant in the type keeps it one node)
         } else if constexpr (op == 6) {
             return -a;
         } else if constexpr (op == 7) {
             return exp(tanh(a));
         } else if constexpr (op == 8) {
-            return log(c + square(a));
+            return log(constant<c>{} + square(a));
         } else if constexpr (op == 9) {
             return tanh(a + b);
         } else if constexpr (op == 10) {
-            return sigmoid(a - c);
+            return sigmoid(a - constant<c>{});
         } else if constexpr (op == 11) {
             return square(a) * 0.5;
         } else if constexpr (op == 12) {
@@ -59,9 +60,9 @@ constexpr auto random_expression() {
         } else if constexpr (op == 13) {
             return c - a / c;
         } else if constexpr (op == 14) {
-            return c / (1.0 + square(a));
+            return constant<c>{} / (constant<1.0>{} + square(a));
         } else if constexpr (op == 15) {
-            return (a + c) * (b + c);  // equal shapes, one scalar: merged only if equal
+            return (a + c) * (b + c);  // run-time numbers: both sums evaluated per occurrence
         } else {
             return relu(a) + b;
         }

@@ -12,3 +12,6 @@ static_assert(memograd::value_and_grad(var<0>{} * 2.0, std::array{3.0}).value ==
 static_assert(memograd::value_and_grad(2 + var<0>{}, std::array{3.0}).value == 5.0);
 
 int main() {}
+static_assert(memograd::value_and_grad(memograd::square(var<0>{} - memograd::data<0>{}), std::array{1.0},
+                                       std::array{3.0}).value == 4.0);
+static_assert(memograd::detail::graph_of<var<0>>.size() == 1);

@@ -1,4 +1,4 @@
-// expect: pow<N>: the exponent must be >= 0
+// expect: pow_exponent_is_negative__write_1_over_pow_of_minus_N
 #include <memograd/autodiff.hpp>
 
 int main() {

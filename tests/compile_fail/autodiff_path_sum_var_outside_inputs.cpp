@@ -1,4 +1,4 @@
-// expect: path_sum_value_and_grad: the expression uses var<I> with I >= x.size\(\)
+// expect: expression_uses_var_I_past_the_end_of_x__pass_one_entry_per_var
 #include <memograd/autodiff.hpp>
 
 #include <array>

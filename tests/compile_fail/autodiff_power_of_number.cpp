@@ -1,4 +1,4 @@
-// expect: pow<N>\(e\): e must be a memograd expression
+// expect: pow_argument_is_not_a_memograd_expression__use_var_I
 #include <memograd/autodiff.hpp>
 
 int main() {

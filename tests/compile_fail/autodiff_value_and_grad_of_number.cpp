@@ -1,4 +1,4 @@
-// expect: value_and_grad\(expr, x\): expr is not a memograd expression
+// expect: first_argument_is_not_a_memograd_expression__build_it_from_var_I
 #include <memograd/autodiff.hpp>
 
 #include <array>

@@ -1,10 +1,19 @@
 #pragma once
 /// @file
-/// @brief Expression nodes: the type of an expression *is* its computation graph.
+/// @brief Scalar expression nodes: the type of an expression *is* its computation graph.
 ///
-/// Four node shapes carry every operation: `var<I>` (the I-th input), `unary<Op, A>`, `binary<Op, L, R>`
-/// and `with_scalar<Op, A>` (an operation with a run-time `double`, such as `x + 1.0`). `Op` is an
-/// operation tag from ops.hpp, where each operation's value rule sits next to its derivative rule.
+/// Leaves: `var<I>` (the I-th differentiated input), `data<J>` (the J-th entry of a data array: targets,
+/// samples, coefficients that are not differentiated) and `constant<V>` (a number in the type). Operations:
+/// `unary<Op, A>`, `binary<Op, L, R>`, and `with_scalar<Op, A>`, an operation with a run-time `double`
+/// (`x + 1.0`). `Op` is an operation tag from ops.hpp, where each operation's value rule sits next to its
+/// derivative rule.
+///
+/// Equal types are equal nodes — except below a run-time double: `with_scalar` nodes, and every node
+/// above one, are evaluated once per occurrence in the object, since two objects of one such type may
+/// hold different numbers. Everything else is shared by type.
+
+#include "../config.hpp"
+#include "node.hpp"
 
 #include <array>
 #include <concepts>
@@ -13,59 +22,126 @@
 
 namespace memograd {
 
-/// The I-th input of an expression: `x[I]` in `value_and_grad(expr, x)`. Empty; a leaf of the graph.
+/// The I-th differentiated input: `x[I]` in `value_and_grad(expr, x)`. Empty; a leaf of the graph.
 template <std::size_t I>
-struct var {
-    static constexpr std::size_t index = I;  ///< which input
+struct var {};
+
+/// The J-th entry of the data array: `data[J]` in `value_and_grad(expr, x, data)`. Read like an input,
+/// shared like an input, never differentiated: targets, samples, coefficients known only at run time.
+template <std::size_t J>
+struct data {};
+
+/// The number V, held in the type: `constant<0.5>{}`. Two constants of one value are one node, so
+/// `tanh(x * constant<0.5>{})` written twice is one node too. (A run-time `0.5` is not: see the file comment.)
+template <double V>
+struct constant {
+    static constexpr double value = V;  ///< the number
 };
 
 /// `Op(arg)`.
 template <class Op, class A>
 struct unary {
-    using op = Op;  ///< the operation tag (ops.hpp)
-    A arg;          ///< the operand
+    A arg;  ///< the operand
 };
 
 /// `Op(left, right)`.
 template <class Op, class L, class R>
 struct binary {
-    using op = Op;  ///< the operation tag (ops.hpp)
-    L left;         ///< the left operand
-    R right;        ///< the right operand
+    L left;   ///< the left operand
+    R right;  ///< the right operand
 };
 
-/// `Op(arg, scalar)` with a run-time constant, e.g. `arg + scalar`, `scalar / arg`.
+/// `Op(arg, scalar)` with a run-time double, e.g. `arg + scalar`, `scalar / arg`.
 template <class Op, class A>
 struct with_scalar {
-    using op = Op;  ///< the operation tag (ops.hpp)
     A arg;          ///< the expression operand
-    double scalar;  ///< the run-time constant
+    double scalar;  ///< the run-time number
 };
+
+// ---- the protocol entries (node.hpp) -------------------------------------------------------------------
+/// @cond MEMOGRAD_INTERNAL
+namespace detail {
+struct scalar_leaf_traits {
+    static constexpr node_kind kind = node_kind::leaf;
+    static constexpr node_family family = node_family::scalar;
+    static constexpr std::size_t rows = 1;
+    static constexpr std::size_t cols = 1;
+};
+struct scalar_operation_traits {
+    static constexpr node_family family = node_family::scalar;
+    static constexpr std::size_t rows = 1;
+    static constexpr std::size_t cols = 1;
+};
+}  // namespace detail
+
+template <std::size_t I>
+struct node_traits<var<I>> : detail::scalar_leaf_traits {
+    static constexpr std::size_t array = 0;
+    static constexpr std::size_t offset = I;
+};
+template <std::size_t J>
+struct node_traits<data<J>> : detail::scalar_leaf_traits {
+    static constexpr std::size_t array = 1;
+    static constexpr std::size_t offset = J;
+};
+template <double V>
+struct node_traits<constant<V>> {
+    static constexpr node_kind kind = node_kind::constant;
+    static constexpr node_family family = node_family::scalar;
+    static constexpr std::size_t rows = 1;
+    static constexpr std::size_t cols = 1;
+    static constexpr double value = V;
+};
+template <class Op, class A>
+struct node_traits<unary<Op, A>> : detail::scalar_operation_traits {
+    static constexpr node_kind kind = node_kind::operation;
+    using op = Op;
+    using operands = operand_list<A>;
+    template <std::size_t S>
+    static constexpr const A& operand(const unary<Op, A>& node) {
+        return node.arg;
+    }
+};
+template <class Op, class L, class R>
+struct node_traits<binary<Op, L, R>> : detail::scalar_operation_traits {
+    static constexpr node_kind kind = node_kind::operation;
+    using op = Op;
+    using operands = operand_list<L, R>;
+    template <std::size_t S>
+    static constexpr const auto& operand(const binary<Op, L, R>& node) {
+        if constexpr (S == 0) {
+            return node.left;
+        } else {
+            return node.right;
+        }
+    }
+};
+template <class Op, class A>
+struct node_traits<with_scalar<Op, A>> : detail::scalar_operation_traits {
+    static constexpr node_kind kind = node_kind::scalar_operation;
+    using op = Op;
+    using operands = operand_list<A>;
+    template <std::size_t S>
+    static constexpr const A& operand(const with_scalar<Op, A>& node) {
+        return node.arg;
+    }
+    static constexpr double scalar(const with_scalar<Op, A>& node) { return node.scalar; }
+};
+/// @endcond
 
 namespace detail {
 template <class T>
 inline constexpr bool is_double_array = false;
 template <std::size_t K>
 inline constexpr bool is_double_array<std::array<double, K>> = true;
-
-template <class T>
-inline constexpr bool is_expression_node = false;
-template <std::size_t I>
-inline constexpr bool is_expression_node<var<I>> = true;
-template <class Op, class A>
-inline constexpr bool is_expression_node<unary<Op, A>> = true;
-template <class Op, class L, class R>
-inline constexpr bool is_expression_node<binary<Op, L, R>> = true;
-template <class Op, class A>
-inline constexpr bool is_expression_node<with_scalar<Op, A>> = true;
 }  // namespace detail
 
-/// A memograd expression: a var, or an operation node over expressions.
+/// A memograd scalar expression: a leaf, a constant, or an operation node over expressions.
 template <class T>
-concept Expression = detail::is_expression_node<std::remove_cvref_t<T>>;
+concept Expression = Node<T> && node_traits<std::remove_cvref_t<T>>::family == node_family::scalar;
 
 /// Something that may stand on the other side of an expression in `+ - * /`: a `double` (or any
-/// arithmetic value, converted to double).
+/// arithmetic value, converted to double), held in the object as a run-time number.
 template <class T>
 concept Scalar = std::is_arithmetic_v<std::remove_cvref_t<T>>;
 

@@ -2,101 +2,86 @@
 /// @file
 /// @brief From an expression's type to its computation graph: distinct nodes in topological order.
 ///
-/// Sharing is found by *type*: a subexpression object used twice appears twice in the expression's type,
-/// and both occurrences become one node. The analysis is a constexpr depth-first walk with a hash table
-/// keyed by a structural hash of each node type (computed once per type, memoized by the compiler), so
-/// it costs O(edges) steps, not the O(n²) of searching type lists. Nodes come out in post-order: every
-/// child before its parents, the root last.
+/// Sharing is found by *type*: a subexpression used twice appears twice in the expression's type, and
+/// both occurrences become one node. The analysis is a constexpr depth-first walk over the node protocol
+/// (node.hpp) with a hash table keyed by a structural hash of each node type (computed once per type,
+/// memoized by the compiler), so it costs O(distinct types) steps, never O(occurrences). Nodes come out in
+/// post-order: every operand before its users.
+///
+/// Node types with a run-time double at or below them (`x + 1.0`, and everything above it) are not graph
+/// nodes: two objects of one such type may hold different numbers, so they are evaluated once per
+/// occurrence in the object (occurrences.hpp). Their operands that hold no run-time double are graph
+/// nodes like any other, marked `fed_by_occurrences`.
 
-#include "expression.hpp"
+#include "node.hpp"
 #include "ops.hpp"
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace memograd::detail {
 
-/// How a node connects: a leaf (`input`), one operand, two operands, or one operand and a run-time scalar.
-enum class node_shape : unsigned char { input, unary, binary, scalar };
-
-inline constexpr std::size_t no_parent = static_cast<std::size_t>(-1);
-
-/// One node of the analysed graph. `parent`/`slot` record the edge by which the walk first reached the
-/// node: following them from the root finds the node's object (and its scalar, if any) at run time.
-struct graph_node {
-    node_shape shape = node_shape::input;
-    op_code code = op_code::input;
-    int exponent = 0;              ///< of `pow<N>`
-    std::size_t scalar_slot = 0;   ///< index into the gathered run-time scalars (scalar nodes)
-    std::size_t input_index = 0;
-    std::size_t arity = 0;
-    std::size_t rows = 1;  ///< shape of the node's value: 1×1 for scalar nodes; layer nodes say theirs
-    std::size_t cols = 1;
-    std::size_t child[2] = {0, 0};
-    std::size_t parent = no_parent;
-    std::size_t slot = 0;
-    bool scalar_below = false;  ///< the subtree holds a run-time scalar (`x + 1.0`)
-    /// Whether this node's edge `slot` is the first, in backward order, to reach its operand: the
-    /// generated backward pass then assigns the operand's adjoint instead of adding to it, so the
-    /// adjoints need no zeroing.
-    bool first_use[2] = {false, false};
-};
-
-// ---- per-type facts, each computed once per type --------------------------------------------------------
-/// Shape, operation and leaf facts of node type T. Scalar nodes are specialized here; other node kinds
-/// (the layer nodes of nn/layer_graph.hpp) add their own specializations and are walked alike.
+// ---- per-type facts, each a variable template computed once per type ----------------------------------
+/// Does node type T hold a run-time double at or below it?
 template <class T>
-struct node_info;
-
-template <class Op>
-constexpr int exponent_of() {
-    if constexpr (requires { Op::exponent; }) {
-        return Op::exponent;
+inline constexpr bool holds_run_time_scalar = [] {
+    if constexpr (ScalarOperationNode<T>) {
+        return true;
+    } else if constexpr (OperationNode<T>) {
+        return []<std::size_t... S>(std::index_sequence<S...>) {
+            return (holds_run_time_scalar<operand_type<T, S>> || ...);
+        }(std::make_index_sequence<arity_of<T>()>{});
     } else {
-        return 0;
+        return false;
     }
-}
-template <std::size_t I>
-struct node_info<var<I>> {
-    static constexpr node_shape shape = node_shape::input;
-    static constexpr op_code code = op_code::input;
-    static constexpr int exponent = 0;
-    static constexpr bool scalar_below = false;
-    static constexpr std::size_t rows = 1;
-    static constexpr std::size_t cols = 1;
-};
-template <class Op, class A>
-struct node_info<unary<Op, A>> {
-    static constexpr node_shape shape = node_shape::unary;
-    static constexpr op_code code = Op::code;
-    static constexpr int exponent = exponent_of<Op>();
-    static constexpr bool scalar_below = node_info<A>::scalar_below;
-    static constexpr std::size_t rows = 1;
-    static constexpr std::size_t cols = 1;
-};
-template <class Op, class L, class R>
-struct node_info<binary<Op, L, R>> {
-    static constexpr node_shape shape = node_shape::binary;
-    static constexpr op_code code = Op::code;
-    static constexpr int exponent = 0;
-    static constexpr bool scalar_below = node_info<L>::scalar_below || node_info<R>::scalar_below;
-    static constexpr std::size_t rows = 1;
-    static constexpr std::size_t cols = 1;
-};
-template <class Op, class A>
-struct node_info<with_scalar<Op, A>> {
-    static constexpr node_shape shape = node_shape::scalar;
-    static constexpr op_code code = Op::code;
-    static constexpr int exponent = 0;
-    static constexpr bool scalar_below = true;
-    static constexpr std::size_t rows = 1;
-    static constexpr std::size_t cols = 1;
-};
+}();
 
+/// Nodes of T evaluated per occurrence: T itself and, below it, every operand that holds a run-time
+/// double, counted once per occurrence (0 if T holds none).
+template <class T>
+inline constexpr std::size_t occurrence_count = [] {
+    if constexpr (!holds_run_time_scalar<T>) {
+        return std::size_t{0};
+    } else {
+        return []<std::size_t... S>(std::index_sequence<S...>) {
+            return (std::size_t{1} + ... + occurrence_count<operand_type<T, S>>);
+        }(std::make_index_sequence<arity_of<T>()>{});
+    }
+}();
+
+/// Nodes of T written out as a tree (no sharing): what evaluation without memoization visits.
+template <class T>
+inline constexpr double tree_size = [] {
+    if constexpr (OperationNode<T>) {
+        return []<std::size_t... S>(std::index_sequence<S...>) {
+            return (1.0 + ... + tree_size<operand_type<T, S>>);
+        }(std::make_index_sequence<arity_of<T>()>{});
+    } else {
+        return 1.0;
+    }
+}();
+
+/// Root-to-variable paths below T: the terms of the chain rule's path sum.
+template <class T>
+inline constexpr double path_count = [] {
+    if constexpr (LeafNode<T>) {
+        return traits_of<T>::array == 0 ? 1.0 : 0.0;
+    } else if constexpr (!OperationNode<T>) {
+        return 0.0;  // a constant
+    } else {
+        return []<std::size_t... S>(std::index_sequence<S...>) {
+            return (0.0 + ... + path_count<operand_type<T, S>>);
+        }(std::make_index_sequence<arity_of<T>()>{});
+    }
+}();
+
+// ---- the structural hash: from the protocol, for every node type --------------------------------------
 constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) {  // splitmix64 finalizer over h ^ v
     std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -110,89 +95,150 @@ constexpr std::uint64_t hash_text(std::string_view s) {
     }
     return h;
 }
-template <class Op>
-constexpr std::uint64_t op_hash() {
-    if constexpr (requires { Op::exponent; }) {
-        return mix(hash_text(Op::format), static_cast<std::uint64_t>(Op::exponent));
-    } else {
-        return hash_text(Op::format);
-    }
-}
 
-/// Structural hash of a node type: equal types, equal hashes; unequal hashes, unequal types.
+/// Equal types, equal hashes. Unequal types may collide (power<2> and power<3> hash alike): the
+/// analysis confirms every hash match by type identity, so a collision costs a probe, never a wrong merge.
 template <class T>
-inline constexpr std::uint64_t structural_hash = 0;
-template <std::size_t I>
-inline constexpr std::uint64_t structural_hash<var<I>> = mix(1, I);
-template <class Op, class A>
-inline constexpr std::uint64_t structural_hash<unary<Op, A>> = mix(mix(2, op_hash<Op>()), structural_hash<A>);
-template <class Op, class L, class R>
-inline constexpr std::uint64_t structural_hash<binary<Op, L, R>> =
-    mix(mix(mix(3, op_hash<Op>()), structural_hash<L>), structural_hash<R>);
-template <class Op, class A>
-inline constexpr std::uint64_t structural_hash<with_scalar<Op, A>> = mix(mix(4, op_hash<Op>()), structural_hash<A>);
+inline constexpr std::uint64_t structural_hash = [] {
+    using traits = traits_of<T>;
+    const std::uint64_t base = mix(static_cast<std::uint64_t>(traits::kind), static_cast<std::uint64_t>(traits::family));
+    if constexpr (traits::kind == node_kind::leaf) {
+        return mix(mix(mix(mix(base, traits::array), traits::offset), traits::rows), traits::cols);
+    } else if constexpr (traits::kind == node_kind::constant) {
+        return mix(base, std::bit_cast<std::uint64_t>(traits::value));
+    } else {
+        return [&]<std::size_t... S>(std::index_sequence<S...>) {
+            std::uint64_t h = mix(base, hash_text(traits::op::name));
+            ((h = mix(h, structural_hash<operand_type<T, S>>)), ...);
+            return h;
+        }(std::make_index_sequence<arity_of<T>()>{});
+    }
+}();
 
 /// A distinct address per type: confirms that equal hashes really are the same type.
 template <class T>
 inline constexpr char identity_tag = 0;
 
-// ---- the walk -------------------------------------------------------------------------------------------
+// ---- the records ---------------------------------------------------------------------------------------
+inline constexpr std::size_t no_node = static_cast<std::size_t>(-1);
+
+/// What the generated passes call for a node: its forward kernel and its backward kernels (passes.hpp).
+struct op_kernels;
+/// The kernels of an operation type, of `leaf_op` (leaves) or of `constant_op<V>` (constants): passes.hpp.
+template <class Op>
+struct kernel_table_of;
+/// The kernel tag of leaves: they compute nothing.
+struct leaf_op {};
+/// X, named through a template parameter so that a lookup of it waits for instantiation (the kernel
+/// tables are defined in passes.hpp, after this header).
+template <class X, class>
+struct deferred {
+    using type = X;
+};
+/// The kernel tag of a constant: its forward kernel writes V.
+template <double V>
+struct constant_op {};
+
+/// One node of the analysed graph, as the passes and printers read it.
+struct graph_node {
+    node_kind kind = node_kind::leaf;
+    std::size_t arity = 0;
+    std::size_t child[2] = {0, 0};  ///< operands; a unary node repeats its operand in slot 1
+    std::size_t array = 0;          ///< leaves: which array (0: the differentiated variables)
+    std::size_t offset = 0;         ///< leaves: where the block starts in it
+    std::size_t rows = 1;           ///< shape of the node's value
+    std::size_t cols = 1;
+    double constant = 0.0;          ///< constants: the value
+    std::string_view op_name;       ///< operations: the op's name
+    const op_kernels* op = nullptr;  ///< the node's kernels (passes.hpp): its op's, a constant's, or a leaf's
+    const char* identity = nullptr;
+    /// A per-occurrence node uses this one: its adjoint is zeroed before the per-occurrence walk adds to it.
+    bool fed_by_occurrences = false;
+    /// Whether edge `slot` is the first, in backward order, to reach its operand: the generated backward
+    /// pass then assigns the operand's adjoint instead of adding to it, so adjoints need no zeroing.
+    bool first_use[2] = {false, false};
+};
+
+
+// ---- the walk ------------------------------------------------------------------------------------------
 class graph_builder {
 public:
     std::vector<graph_node> nodes;
 
+    /// Adds node type T (and everything below it) once; returns its index, or no_node for a type
+    /// evaluated per occurrence.
     template <class T>
     constexpr std::size_t visit() {
-        constexpr std::uint64_t hash = structural_hash<T>;
-        const std::size_t found = find(hash, &identity_tag<T>);
-        if (found != no_parent) {
-            return found;
-        }
-        graph_node node;
-        node.shape = node_info<T>::shape;
-        node.code = node_info<T>::code;
-        node.exponent = node_info<T>::exponent;
-        node.scalar_below = node_info<T>::scalar_below;
-        node.rows = node_info<T>::rows;
-        node.cols = node_info<T>::cols;
-        if constexpr (requires { T::index; }) {
-            node.input_index = T::index;
-        } else if constexpr (requires(T t) { t.left; }) {
-            node.arity = 2;
-            node.child[0] = visit<decltype(T::left)>();
-            node.child[1] = visit<decltype(T::right)>();
+        static_assert(Node<T>, "memograd: a type in this expression is not a graph node: it has no "
+                               "memograd::node_traits specialization (see memograd/autodiff/node.hpp).");
+        if constexpr (!Node<T>) {
+            return no_node;  // after the message above, nothing more to say
         } else {
-            node.arity = 1;
-            node.child[0] = visit<decltype(T::arg)>();
-        }
-        const std::size_t index = nodes.size();
-        for (std::size_t slot = 0; slot < node.arity; ++slot) {
-            graph_node& child = nodes[node.child[slot]];
-            if (child.parent == no_parent) {
-                child.parent = index;
-                child.slot = slot;
+            constexpr std::uint64_t hash = structural_hash<T>;
+            const std::size_t found = find(hash, &identity_tag<T>);
+            if (found != not_found) {
+                return found;
             }
+            std::size_t result = no_node;
+            if constexpr (holds_run_time_scalar<T>) {
+                // Not a node: visit the operands, and mark the shared ones as used by an occurrence.
+                [&]<std::size_t... S>(std::index_sequence<S...>) {
+                    ((mark_fed(visit<operand_type<T, S>>())), ...);
+                }(std::make_index_sequence<arity_of<T>()>{});
+            } else {
+                using traits = traits_of<T>;
+                graph_node node;
+                node.kind = traits::kind;
+                node.rows = traits::rows;
+                node.cols = traits::cols;
+                node.identity = &identity_tag<T>;
+                if constexpr (traits::kind == node_kind::leaf) {
+                    node.array = traits::array;
+                    node.offset = traits::offset;
+                    node.op = &kernel_table_of<typename deferred<leaf_op, T>::type>::value;
+                } else if constexpr (traits::kind == node_kind::constant) {
+                    node.constant = traits::value;
+                    node.op = &kernel_table_of<constant_op<traits::value>>::value;
+                } else {
+                    node.arity = arity_of<T>();
+                    node.op_name = traits::op::name;
+                    node.op = &kernel_table_of<typename traits::op>::value;
+                    [&]<std::size_t... S>(std::index_sequence<S...>) {
+                        ((node.child[S] = visit<operand_type<T, S>>()), ...);
+                    }(std::make_index_sequence<arity_of<T>()>{});
+                    if (node.arity == 1) {
+                        node.child[1] = node.child[0];
+                    }
+                }
+                result = nodes.size();
+                nodes.push_back(node);
+            }
+            insert(hash, &identity_tag<T>, result);
+            return result;
         }
-        nodes.push_back(node);
-        insert(hash, &identity_tag<T>, index);
-        return index;
     }
 
 private:
+    static constexpr std::size_t not_found = static_cast<std::size_t>(-2);
     struct entry {
         std::uint64_t hash = 0;
         const char* identity = nullptr;
-        std::size_t index = no_parent;
+        std::size_t index = no_node;
     };
     std::vector<entry> table_ = std::vector<entry>(64);
     std::size_t used_ = 0;
 
+    constexpr void mark_fed(std::size_t index) {
+        if (index != no_node) {
+            nodes[index].fed_by_occurrences = true;
+        }
+    }
     constexpr std::size_t find(std::uint64_t hash, const char* identity) const {
         const std::size_t mask = table_.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             const entry& e = table_[i];
             if (e.identity == nullptr) {
-                return no_parent;
+                return not_found;
             }
             if (e.hash == hash && e.identity == identity) {
                 return e.index;
@@ -220,6 +266,21 @@ private:
     }
 };
 
+/// The analysed graph of an expression type: its distinct nodes, and the lecture's counts.
+template <std::size_t N>
+struct graph {
+    std::array<graph_node, N> nodes{};
+    std::size_t leaves = 0;        ///< distinct leaves (variables and data)
+    std::size_t variables = 0;     ///< distinct leaves of array 0 (what the gradient is taken for)
+    std::size_t constants = 0;     ///< distinct constants
+    std::size_t variable_extent = 0;  ///< end of the furthest block of array 0 that a leaf reads
+    std::size_t data_extent[2] = {0, 0};  ///< the same for arrays 1 and 2
+    std::size_t edges = 0;         ///< operand slots of all nodes (x * x counts two)
+    bool root_is_node = true;      ///< false when the root is evaluated per occurrence
+
+    static constexpr std::size_t size() { return N; }
+};
+
 template <class E>
 consteval std::size_t count_nodes() {
     graph_builder builder;
@@ -227,63 +288,59 @@ consteval std::size_t count_nodes() {
     return builder.nodes.size();
 }
 
-/// The analysed graph of expression type E, with the counts the lecture talks about.
-template <std::size_t N>
-struct graph {
-    std::array<graph_node, N> nodes{};
-    std::size_t inputs = 0;          ///< distinct var<I> leaves
-    std::size_t input_extent = 0;    ///< 1 + the largest I of any var<I>
-    std::size_t edges = 0;           ///< operand slots of all nodes (x * x counts two)
-    std::size_t scalar_nodes = 0;    ///< nodes with a run-time scalar
-    double tree_size = 0;            ///< nodes of the expression written out as a tree (no sharing)
-    double path_terms = 0;           ///< root-to-input paths: terms of the chain rule's path sum
-
-    static constexpr std::size_t size() { return N; }
-};
-
 template <class E>
 consteval auto analyse() {
     constexpr std::size_t n = count_nodes<E>();
     graph_builder builder;
     builder.visit<E>();
     graph<n> g;
-    std::array<double, n> tree{};
-    std::array<double, n> paths{};
+    g.root_is_node = !holds_run_time_scalar<E>;
     for (std::size_t i = 0; i < n; ++i) {
         const graph_node& node = builder.nodes[i];
         g.nodes[i] = node;
-        tree[i] = 1;
-        for (std::size_t s = 0; s < node.arity; ++s) {
-            tree[i] += tree[node.child[s]];
-        }
         g.edges += node.arity;
-        if (node.shape == node_shape::input) {
-            ++g.inputs;
-            g.input_extent = std::max(g.input_extent, node.input_index + 1);
-        }
-        if (node.shape == node_shape::scalar) {
-            g.nodes[i].scalar_slot = g.scalar_nodes++;
+        if (node.kind == node_kind::leaf) {
+            ++g.leaves;
+            const std::size_t end = node.offset + node.rows * node.cols;
+            if (node.array == 0) {
+                ++g.variables;
+                g.variable_extent = std::max(g.variable_extent, end);
+            } else {
+                g.data_extent[node.array - 1] = std::max(g.data_extent[node.array - 1], end);
+            }
+        } else if (node.kind == node_kind::constant) {
+            ++g.constants;
         }
     }
-    paths[n - 1] = 1;
+    // Backward order is reverse post-order; the first edge met into an operand assigns its adjoint,
+    // unless a per-occurrence node adds to it first.
     std::array<bool, n> reached{};
+    for (std::size_t i = 0; i < n; ++i) {
+        reached[i] = g.nodes[i].fed_by_occurrences;
+    }
     for (std::size_t i = n; i-- > 0;) {
         graph_node& node = g.nodes[i];
         for (std::size_t s = 0; s < node.arity; ++s) {
-            paths[node.child[s]] += paths[i];
             node.first_use[s] = !reached[node.child[s]];
             reached[node.child[s]] = true;
         }
-        if (node.shape == node_shape::input) {
-            g.path_terms += paths[i];
-        }
     }
-    g.tree_size = tree[n - 1];
     return g;
 }
 
 /// The graph of expression type E, computed once per type.
 template <class E>
 inline constexpr auto graph_of = analyse<E>();
+
+/// The index of node type T in the graph of E (T must be a graph node of E).
+template <class E, class T>
+inline constexpr std::size_t index_of = [] {
+    for (std::size_t i = 0; i < graph_of<E>.size(); ++i) {
+        if (graph_of<E>.nodes[i].identity == &identity_tag<T>) {
+            return i;
+        }
+    }
+    return no_node;
+}();
 
 }  // namespace memograd::detail

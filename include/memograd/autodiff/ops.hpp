@@ -1,387 +1,281 @@
 #pragma once
 /// @file
-/// @brief Every operation in one place: its value rule beside its local derivative rule.
+/// @brief Every scalar operation in one place: its value rule beside its local derivative rule.
 ///
-/// Derivative rules take the operands *and the node's own value* `y`: tanh' = 1 − y², exp' = y,
-/// sigmoid' = y(1 − y), d(a/b)/db = −y/b. The backward pass passes the memoized forward value, so no
-/// derivative recomputes what the forward pass already knows.  Each tag also says how to print itself
-/// (`format`) and its derivative (`derivative_format`) for the generated-code listing: `{0}`, `{1}` are
-/// the operands, `{y}` the node's value, `{c}` the scalar, `{n}` and `{m}` the exponent N and N − 1.
+/// Rules are written in the rule language (rule.hpp) over the operands `a`, `b`, the run-time scalar `c`
+/// and the node's own value `y`: tanh' = 1 − y², exp' = y, sigmoid' = y(1 − y), d(a/b)/db = −y/b. The
+/// backward pass hands each rule the memoized forward value, so no derivative recomputes what the forward
+/// pass already knows; and the same rule object is what the listings print.
 
 #include "expression.hpp"
-#include "math.hpp"
+#include "misuse.hpp"
+#include "rule.hpp"
 
-#include "../detail/always_false.hpp"
-
+#include <concepts>
 #include <cstddef>
 #include <string_view>
-#include <utility>
+#include <type_traits>
 
 namespace memograd {
 
-/// Every operation's number, in one closed list: the generated passes dispatch on it at compile time.
-enum class op_code : unsigned char {
-    input,
-    add, subtract, multiply, divide,
-    negate, exp, log, tanh, sigmoid, relu, square, power,
-    add_scalar, multiply_scalar, divide_by_scalar, scalar_minus, scalar_divided_by,
-    layer  ///< a vector-valued layer operation (nn/layer_graph.hpp): its kernels are found from its type
+namespace detail {
+template <class T>
+concept rule_object = rule::Rule<std::remove_cvref_t<T>>;
+}  // namespace detail
+
+/// An operation of one operand: a `value` rule in `a` and a `derivative` rule (d value / d a).
+template <class Op>
+concept UnaryRule = requires {
+    { Op::name } -> std::convertible_to<std::string_view>;
+    requires detail::rule_object<decltype(Op::value)>;
+    requires detail::rule_object<decltype(Op::derivative)>;
 };
+/// An operation of two operands: a `value` rule in `a`, `b` and one derivative rule per operand.
+template <class Op>
+concept BinaryRule = requires {
+    { Op::name } -> std::convertible_to<std::string_view>;
+    requires detail::rule_object<decltype(Op::value)>;
+    requires detail::rule_object<decltype(Op::derivative_a)>;
+    requires detail::rule_object<decltype(Op::derivative_b)>;
+};
+/// An operation of one operand and a run-time number `c` (`a + c`, `c / a`): a unary rule that reads c.
+template <class Op>
+concept ScalarRule = UnaryRule<Op> && Op::reads_scalar;
+
+/// The rule for d value / d operand `Slot` of operation Op.
+template <class Op, std::size_t Slot>
+constexpr const auto& derivative_rule() {
+    if constexpr (BinaryRule<Op>) {
+        if constexpr (Slot == 0) {
+            return Op::derivative_a;
+        } else {
+            return Op::derivative_b;
+        }
+    } else {
+        return Op::derivative;
+    }
+}
 
 namespace ops {
+using namespace rule::placeholders;
+using rule::apply;
+namespace fn = rule::functions;
 
-// ---- binary ---------------------------------------------------------------------------------------------
-/// The operation a + b. Its value rule and derivative rule sit together below.
+// ---- two operands -------------------------------------------------------------------------------------
+/// a + b.
 struct add {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::add;
-    static constexpr std::string_view format = "{0} + {1}";
-    static constexpr std::string_view derivative_format[2] = {"1", "1"};
-    static constexpr double value(double a, double b) { return a + b; }
-    static constexpr double derivative_left(double, double, double) { return 1.0; }
-    static constexpr double derivative_right(double, double, double) { return 1.0; }
-    /// @endcond
+    static constexpr std::string_view name = "add";  ///< its name
+    static constexpr auto value = a + b;             ///< its value
+    static constexpr auto derivative_a = one;        ///< ∂/∂a
+    static constexpr auto derivative_b = one;        ///< ∂/∂b
 };
-/// The operation a − b. Its value rule and derivative rule sit together below.
+/// a − b.
 struct subtract {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::subtract;
-    static constexpr std::string_view format = "{0} - {1}";
-    static constexpr std::string_view derivative_format[2] = {"1", "-1"};
-    static constexpr double value(double a, double b) { return a - b; }
-    static constexpr double derivative_left(double, double, double) { return 1.0; }
-    static constexpr double derivative_right(double, double, double) { return -1.0; }
-    /// @endcond
+    static constexpr std::string_view name = "subtract";  ///< its name
+    static constexpr auto value = a - b;                  ///< its value
+    static constexpr auto derivative_a = one;             ///< ∂/∂a
+    static constexpr auto derivative_b = rule::number{-1.0};  ///< ∂/∂b
 };
-/// The operation a · b. Its value rule and derivative rule sit together below.
+/// a · b.
 struct multiply {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::multiply;
-    static constexpr std::string_view format = "{0} * {1}";
-    static constexpr std::string_view derivative_format[2] = {"{1}", "{0}"};
-    static constexpr double value(double a, double b) { return a * b; }
-    static constexpr double derivative_left(double, double b, double) { return b; }
-    static constexpr double derivative_right(double a, double, double) { return a; }
-    /// @endcond
+    static constexpr std::string_view name = "multiply";  ///< its name
+    static constexpr auto value = a * b;                  ///< its value
+    static constexpr auto derivative_a = b;               ///< ∂/∂a
+    static constexpr auto derivative_b = a;               ///< ∂/∂b
 };
-/// The operation a / b. Its value rule and derivative rule sit together below.
+/// a / b.
 struct divide {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::divide;
-    static constexpr std::string_view format = "{0} / {1}";
-    static constexpr std::string_view derivative_format[2] = {"1 / {1}", "-{y} / {1}"};
-    static constexpr double value(double a, double b) { return a / b; }
-    static constexpr double derivative_left(double, double b, double) { return 1.0 / b; }
-    static constexpr double derivative_right(double, double b, double y) { return -y / b; }
-    /// @endcond
+    static constexpr std::string_view name = "divide";  ///< its name
+    static constexpr auto value = a / b;                ///< its value
+    static constexpr auto derivative_a = one / b;       ///< ∂/∂a
+    static constexpr auto derivative_b = -y / b;        ///< ∂/∂b, from the stored quotient y
 };
 
-// ---- unary ----------------------------------------------------------------------------------------------
-/// The operation −a. Its value rule and derivative rule sit together below.
+// ---- one operand --------------------------------------------------------------------------------------
+/// −a.
 struct negate {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::negate;
-    static constexpr std::string_view format = "-{0}";
-    static constexpr std::string_view derivative_format = "-1";
-    static constexpr double value(double a) { return -a; }
-    static constexpr double derivative(double, double) { return -1.0; }
-    /// @endcond
+    static constexpr std::string_view name = "negate";      ///< its name
+    static constexpr auto value = -a;                       ///< its value
+    static constexpr auto derivative = rule::number{-1.0};  ///< d/da
 };
-/// The operation e^a. Its value rule and derivative rule sit together below.
+/// e^a.
 struct exp {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::exp;
-    static constexpr std::string_view format = "exp({0})";
-    static constexpr std::string_view derivative_format = "{y}";
-    static constexpr double value(double a) { return math::exp(a); }
-    static constexpr double derivative(double, double y) { return y; }
-    /// @endcond
+    static constexpr std::string_view name = "exp";  ///< its name
+    static constexpr auto value = apply<fn::exp>(a);  ///< its value
+    static constexpr auto derivative = y;             ///< d/da = e^a, the stored value
 };
-/// The operation Natural logarithm of a. Its value rule and derivative rule sit together below.
+/// ln a.
 struct log {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::log;
-    static constexpr std::string_view format = "log({0})";
-    static constexpr std::string_view derivative_format = "1 / {0}";
-    static constexpr double value(double a) { return math::log(a); }
-    static constexpr double derivative(double a, double) { return 1.0 / a; }
-    /// @endcond
+    static constexpr std::string_view name = "log";  ///< its name
+    static constexpr auto value = apply<fn::log>(a);  ///< its value
+    static constexpr auto derivative = one / a;       ///< d/da
 };
-/// The operation tanh a. Its value rule and derivative rule sit together below.
+/// tanh a.
 struct tanh {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::tanh;
-    static constexpr std::string_view format = "tanh({0})";
-    static constexpr std::string_view derivative_format = "1 - {y} * {y}";
-    static constexpr double value(double a) { return math::tanh(a); }
-    static constexpr double derivative(double, double y) { return 1.0 - y * y; }
-    /// @endcond
+    static constexpr std::string_view name = "tanh";   ///< its name
+    static constexpr auto value = apply<fn::tanh>(a);   ///< its value
+    static constexpr auto derivative = one - y * y;     ///< d/da, from the stored value y = tanh a
 };
-/// The operation The logistic function of a. Its value rule and derivative rule sit together below.
+/// The logistic function 1 / (1 + e^−a).
 struct sigmoid {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::sigmoid;
-    static constexpr std::string_view format = "sigmoid({0})";
-    static constexpr std::string_view derivative_format = "{y} * (1 - {y})";
-    static constexpr double value(double a) { return math::sigmoid(a); }
-    static constexpr double derivative(double, double y) { return y * (1.0 - y); }
-    /// @endcond
+    static constexpr std::string_view name = "sigmoid";  ///< its name
+    static constexpr auto value = apply<fn::sigmoid>(a);  ///< its value
+    static constexpr auto derivative = y * (one - y);     ///< d/da, from the stored value y
 };
-/// relu'(0) is taken as 0 (the subgradient PyTorch uses).
+/// max(a, 0); relu'(0) is taken as 0 (the subgradient PyTorch uses).
 struct relu {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::relu;
-    static constexpr std::string_view format = "relu({0})";
-    static constexpr std::string_view derivative_format = "({0} > 0 ? 1 : 0)";
-    static constexpr double value(double a) { return a > 0 ? a : 0.0; }
-    static constexpr double derivative(double a, double) { return a > 0 ? 1.0 : 0.0; }
-    /// @endcond
+    static constexpr std::string_view name = "relu";     ///< its name
+    static constexpr auto value = apply<fn::relu>(a);     ///< its value
+    static constexpr auto derivative = apply<fn::step>(a);  ///< d/da
 };
-/// The operation a². Its value rule and derivative rule sit together below.
+/// a².
 struct square {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::square;
-    static constexpr std::string_view format = "{0} * {0}";
-    static constexpr std::string_view derivative_format = "2 * {0}";
-    static constexpr double value(double a) { return a * a; }
-    static constexpr double derivative(double a, double) { return 2.0 * a; }
-    /// @endcond
+    static constexpr std::string_view name = "square";  ///< its name
+    static constexpr auto value = a * a;                ///< its value
+    static constexpr auto derivative = two * a;         ///< d/da
 };
 /// a^N for an integer N >= 0, by repeated squaring; (a^N)' = N a^(N−1).
 template <int N>
 struct power {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::power;
-    static constexpr int exponent = N;
-    static constexpr std::string_view format = "pow<{n}>({0})";
-    static constexpr std::string_view derivative_format = "{n} * pow<{m}>({0})";
-    static constexpr double raise(double a, int n) {
-        double result = 1.0;
-        for (; n > 0; n >>= 1, a *= a) {
-            if ((n & 1) != 0) {
-                result *= a;
-            }
-        }
-        return result;
-    }
-    static constexpr double value(double a) { return raise(a, N); }
-    static constexpr double derivative(double a, double) { return N == 0 ? 0.0 : N * raise(a, N - 1); }
-    /// @endcond
+    static_assert(N >= 0, "memograd::ops::power<N>: N >= 0");
+    static constexpr std::string_view name = "power";        ///< its name
+    static constexpr int exponent = N;                       ///< N
+    static constexpr auto value = apply<fn::power<N>>(a);    ///< its value
+    /// d/da (0 for N = 0).
+    static constexpr auto derivative = rule::number{static_cast<double>(N)} * apply<fn::power<(N > 0 ? N - 1 : 0)>>(a);
 };
 
-// ---- with a run-time scalar c ---------------------------------------------------------------------------
-/// The operation a + c (also c + a and a − c, with c negated). Its value rule and derivative rule sit together below.
+// ---- one operand and a run-time number c --------------------------------------------------------------
+/// a + c (also c + a, and a − c with c negated).
 struct add_scalar {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::add_scalar;
-    static constexpr std::string_view format = "{0} + {c}";
-    static constexpr std::string_view derivative_format = "1";
-    static constexpr double apply(double a, double c) { return a + c; }
-    static constexpr double derivative(double, double, double) { return 1.0; }
-    /// @endcond
+    static constexpr std::string_view name = "add_scalar";  ///< its name
+    static constexpr bool reads_scalar = true;             ///< reads c
+    static constexpr auto value = a + c;                   ///< its value
+    static constexpr auto derivative = one;                ///< d/da
 };
-/// The operation a · c (also c · a). Its value rule and derivative rule sit together below.
+/// a · c (also c · a).
 struct multiply_scalar {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::multiply_scalar;
-    static constexpr std::string_view format = "{0} * {c}";
-    static constexpr std::string_view derivative_format = "{c}";
-    static constexpr double apply(double a, double c) { return a * c; }
-    static constexpr double derivative(double, double c, double) { return c; }
-    /// @endcond
+    static constexpr std::string_view name = "multiply_scalar";  ///< its name
+    static constexpr bool reads_scalar = true;                  ///< reads c
+    static constexpr auto value = a * c;                        ///< its value
+    static constexpr auto derivative = c;                       ///< d/da
 };
-/// The operation a / c. Its value rule and derivative rule sit together below.
+/// a / c.
 struct divide_by_scalar {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::divide_by_scalar;
-    static constexpr std::string_view format = "{0} / {c}";
-    static constexpr std::string_view derivative_format = "1 / {c}";
-    static constexpr double apply(double a, double c) { return a / c; }
-    static constexpr double derivative(double, double c, double) { return 1.0 / c; }
-    /// @endcond
+    static constexpr std::string_view name = "divide_by_scalar";  ///< its name
+    static constexpr bool reads_scalar = true;                   ///< reads c
+    static constexpr auto value = a / c;                         ///< its value
+    static constexpr auto derivative = one / c;                  ///< d/da
 };
-/// The operation c − a. Its value rule and derivative rule sit together below.
+/// c − a.
 struct scalar_minus {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::scalar_minus;
-    static constexpr std::string_view format = "{c} - {0}";
-    static constexpr std::string_view derivative_format = "-1";
-    static constexpr double apply(double a, double c) { return c - a; }
-    static constexpr double derivative(double, double, double) { return -1.0; }
-    /// @endcond
+    static constexpr std::string_view name = "scalar_minus";  ///< its name
+    static constexpr bool reads_scalar = true;               ///< reads c
+    static constexpr auto value = c - a;                     ///< its value
+    static constexpr auto derivative = rule::number{-1.0};   ///< d/da
 };
-/// The operation c / a. Its value rule and derivative rule sit together below.
+/// c / a.
 struct scalar_divided_by {
-    /// @cond MEMOGRAD_OP_RULES
-    static constexpr op_code code = op_code::scalar_divided_by;
-    static constexpr std::string_view format = "{c} / {0}";
-    static constexpr std::string_view derivative_format = "-{y} / {0}";
-    static constexpr double apply(double a, double c) { return c / a; }
-    static constexpr double derivative(double a, double, double y) { return -y / a; }
-    /// @endcond
-};
-
-/// The tag type of an op_code (N: the exponent of `power`).
-template <op_code C, int N = 0>
-struct by_code;
-/// @cond MEMOGRAD_INTERNAL
-#define MEMOGRAD_OP_BY_CODE(name) \
-    template <int N>              \
-    struct by_code<op_code::name, N> { using type = name; };
-MEMOGRAD_OP_BY_CODE(add)
-MEMOGRAD_OP_BY_CODE(subtract)
-MEMOGRAD_OP_BY_CODE(multiply)
-MEMOGRAD_OP_BY_CODE(divide)
-MEMOGRAD_OP_BY_CODE(negate)
-MEMOGRAD_OP_BY_CODE(exp)
-MEMOGRAD_OP_BY_CODE(log)
-MEMOGRAD_OP_BY_CODE(tanh)
-MEMOGRAD_OP_BY_CODE(sigmoid)
-MEMOGRAD_OP_BY_CODE(relu)
-MEMOGRAD_OP_BY_CODE(square)
-MEMOGRAD_OP_BY_CODE(add_scalar)
-MEMOGRAD_OP_BY_CODE(multiply_scalar)
-MEMOGRAD_OP_BY_CODE(divide_by_scalar)
-MEMOGRAD_OP_BY_CODE(scalar_minus)
-MEMOGRAD_OP_BY_CODE(scalar_divided_by)
-#undef MEMOGRAD_OP_BY_CODE
-/// @endcond
-template <int N>
-struct by_code<op_code::power, N> {
-    using type = power<N>;
+    static constexpr std::string_view name = "scalar_divided_by";  ///< its name
+    static constexpr bool reads_scalar = true;                    ///< reads c
+    static constexpr auto value = c / a;                          ///< its value
+    static constexpr auto derivative = -y / a;                    ///< d/da, from the stored quotient y
 };
 
 }  // namespace ops
 
-namespace detail {
-template <class Op, class A>
-constexpr auto make_unary(A&& a) {
-    return unary<Op, std::remove_cvref_t<A>>{std::forward<A>(a)};
-}
-template <class Op, class L, class R>
-constexpr auto make_binary(L&& l, R&& r) {
-    return binary<Op, std::remove_cvref_t<L>, std::remove_cvref_t<R>>{std::forward<L>(l), std::forward<R>(r)};
-}
-template <class Op, class A>
-constexpr auto make_with_scalar(A&& a, double c) {
-    return with_scalar<Op, std::remove_cvref_t<A>>{std::forward<A>(a), c};
-}
-}  // namespace detail
-
-// ---- building expressions -------------------------------------------------------------------------------
+// ---- building expressions -----------------------------------------------------------------------------
 /// Sum of two expressions.
 template <Expression L, Expression R>
-constexpr auto operator+(L&& l, R&& r) { return detail::make_binary<ops::add>(std::forward<L>(l), std::forward<R>(r)); }
+constexpr binary<ops::add, L, R> operator+(const L& l, const R& r) { return {l, r}; }
 /// Difference of two expressions.
 template <Expression L, Expression R>
-constexpr auto operator-(L&& l, R&& r) { return detail::make_binary<ops::subtract>(std::forward<L>(l), std::forward<R>(r)); }
+constexpr binary<ops::subtract, L, R> operator-(const L& l, const R& r) { return {l, r}; }
 /// Product of two expressions.
 template <Expression L, Expression R>
-constexpr auto operator*(L&& l, R&& r) { return detail::make_binary<ops::multiply>(std::forward<L>(l), std::forward<R>(r)); }
+constexpr binary<ops::multiply, L, R> operator*(const L& l, const R& r) { return {l, r}; }
 /// Quotient of two expressions.
 template <Expression L, Expression R>
-constexpr auto operator/(L&& l, R&& r) { return detail::make_binary<ops::divide>(std::forward<L>(l), std::forward<R>(r)); }
+constexpr binary<ops::divide, L, R> operator/(const L& l, const R& r) { return {l, r}; }
 
-/// Expression plus a run-time constant.
+/// Expression plus a run-time number (evaluated per occurrence: see expression.hpp).
 template <Expression A, Scalar C>
-constexpr auto operator+(A&& a, C c) { return detail::make_with_scalar<ops::add_scalar>(std::forward<A>(a), static_cast<double>(c)); }
-/// Run-time constant plus an expression.
+constexpr with_scalar<ops::add_scalar, A> operator+(const A& a, C c) { return {a, static_cast<double>(c)}; }
+/// Run-time number plus an expression.
 template <Scalar C, Expression A>
-constexpr auto operator+(C c, A&& a) { return detail::make_with_scalar<ops::add_scalar>(std::forward<A>(a), static_cast<double>(c)); }
-/// Expression minus a run-time constant.
+constexpr with_scalar<ops::add_scalar, A> operator+(C c, const A& a) { return {a, static_cast<double>(c)}; }
+/// Expression minus a run-time number.
 template <Expression A, Scalar C>
-constexpr auto operator-(A&& a, C c) { return detail::make_with_scalar<ops::add_scalar>(std::forward<A>(a), -static_cast<double>(c)); }
-/// Run-time constant minus an expression.
+constexpr with_scalar<ops::add_scalar, A> operator-(const A& a, C c) { return {a, -static_cast<double>(c)}; }
+/// Run-time number minus an expression.
 template <Scalar C, Expression A>
-constexpr auto operator-(C c, A&& a) { return detail::make_with_scalar<ops::scalar_minus>(std::forward<A>(a), static_cast<double>(c)); }
-/// Expression times a run-time constant.
+constexpr with_scalar<ops::scalar_minus, A> operator-(C c, const A& a) { return {a, static_cast<double>(c)}; }
+/// Expression times a run-time number.
 template <Expression A, Scalar C>
-constexpr auto operator*(A&& a, C c) { return detail::make_with_scalar<ops::multiply_scalar>(std::forward<A>(a), static_cast<double>(c)); }
-/// Run-time constant times an expression.
+constexpr with_scalar<ops::multiply_scalar, A> operator*(const A& a, C c) { return {a, static_cast<double>(c)}; }
+/// Run-time number times an expression.
 template <Scalar C, Expression A>
-constexpr auto operator*(C c, A&& a) { return detail::make_with_scalar<ops::multiply_scalar>(std::forward<A>(a), static_cast<double>(c)); }
-/// Expression divided by a run-time constant.
+constexpr with_scalar<ops::multiply_scalar, A> operator*(C c, const A& a) { return {a, static_cast<double>(c)}; }
+/// Expression divided by a run-time number.
 template <Expression A, Scalar C>
-constexpr auto operator/(A&& a, C c) { return detail::make_with_scalar<ops::divide_by_scalar>(std::forward<A>(a), static_cast<double>(c)); }
-/// Run-time constant divided by an expression.
+constexpr with_scalar<ops::divide_by_scalar, A> operator/(const A& a, C c) { return {a, static_cast<double>(c)}; }
+/// Run-time number divided by an expression.
 template <Scalar C, Expression A>
-constexpr auto operator/(C c, A&& a) { return detail::make_with_scalar<ops::scalar_divided_by>(std::forward<A>(a), static_cast<double>(c)); }
+constexpr with_scalar<ops::scalar_divided_by, A> operator/(C c, const A& a) { return {a, static_cast<double>(c)}; }
 
 /// Negation.
 template <Expression A>
-constexpr auto operator-(A&& a) { return detail::make_unary<ops::negate>(std::forward<A>(a)); }
+constexpr unary<ops::negate, A> operator-(const A& a) { return {a}; }
+/// e^a.
+template <Expression A>
+constexpr unary<ops::exp, A> exp(const A& a) { return {a}; }
+/// Natural logarithm.
+template <Expression A>
+constexpr unary<ops::log, A> log(const A& a) { return {a}; }
+/// Hyperbolic tangent.
+template <Expression A>
+constexpr unary<ops::tanh, A> tanh(const A& a) { return {a}; }
+/// The logistic function 1 / (1 + e^−a).
+template <Expression A>
+constexpr unary<ops::sigmoid, A> sigmoid(const A& a) { return {a}; }
+/// max(a, 0).
+template <Expression A>
+constexpr unary<ops::relu, A> relu(const A& a) { return {a}; }
+/// a².
+template <Expression A>
+constexpr unary<ops::square, A> square(const A& a) { return {a}; }
+/// a^N for an integer exponent N >= 0.
+template <int N, Expression A>
+    requires(N >= 0)
+constexpr unary<ops::power<N>, A> pow(const A& a) { return {a}; }
 
-// One message for all four operators; each states it in its own body so the diagnostic is one
-// instantiation deep (no forwarding between the operators).
-/// @cond MEMOGRAD_INTERNAL
-#define MEMOGRAD_DETAIL_BAD_OPERAND                                                                      \
-    "memograd: an operand of + - * / is neither a memograd expression nor a number. Build expressions " \
-    "from memograd::var<I>{} and doubles (e.g. var<0>{} * 2.0)."
-/// @endcond
+// ---- misuse: deleted, so `requires { a * "two"; }` answers false; the compiler's message names the
+// ---- problem and the fix through the tag type in the deleted signature --------------------------------
+
 namespace detail {
 template <class L, class R>
 concept bad_operands = (Expression<L> && !Expression<R> && !Scalar<R>) || (Expression<R> && !Expression<L> && !Scalar<L>);
 }  // namespace detail
 
-/// A readable error for an operand that is neither an expression nor a number (e.g. a string or a
-/// std::array): one static_assert instead of a list of rejected overloads.
-template <class L, class R>
-    requires detail::bad_operands<L, R>
-constexpr auto operator+(L&&, R&&) {
-    static_assert(detail::always_false<sizeof(L), sizeof(R)>, MEMOGRAD_DETAIL_BAD_OPERAND);
-    return var<0>{};
-}
 /// @cond MEMOGRAD_INTERNAL
-template <class L, class R>
+template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number__build_from_var_I_and_doubles>
     requires detail::bad_operands<L, R>
-constexpr auto operator-(L&&, R&&) {
-    static_assert(detail::always_false<sizeof(L), sizeof(R)>, MEMOGRAD_DETAIL_BAD_OPERAND);
-    return var<0>{};
-}
-template <class L, class R>
+void operator+(const L&, const R&) = delete;
+template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number__build_from_var_I_and_doubles>
     requires detail::bad_operands<L, R>
-constexpr auto operator*(L&&, R&&) {
-    static_assert(detail::always_false<sizeof(L), sizeof(R)>, MEMOGRAD_DETAIL_BAD_OPERAND);
-    return var<0>{};
-}
-template <class L, class R>
+void operator-(const L&, const R&) = delete;
+template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number__build_from_var_I_and_doubles>
     requires detail::bad_operands<L, R>
-constexpr auto operator/(L&&, R&&) {
-    static_assert(detail::always_false<sizeof(L), sizeof(R)>, MEMOGRAD_DETAIL_BAD_OPERAND);
-    return var<0>{};
-}
+void operator*(const L&, const R&) = delete;
+template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number__build_from_var_I_and_doubles>
+    requires detail::bad_operands<L, R>
+void operator/(const L&, const R&) = delete;
+template <int N, class A, class Problem = misuse::pow_exponent_is_negative__write_1_over_pow_of_minus_N>
+    requires(N < 0)
+void pow(const A&) = delete;
+template <int N, class A, class Problem = misuse::pow_argument_is_not_a_memograd_expression__use_var_I>
+    requires(N >= 0 && !Expression<A>)
+void pow(const A&) = delete;
 /// @endcond
-#undef MEMOGRAD_DETAIL_BAD_OPERAND
-
-/// e^a.
-template <Expression A>
-constexpr auto exp(A&& a) { return detail::make_unary<ops::exp>(std::forward<A>(a)); }
-/// Natural logarithm.
-template <Expression A>
-constexpr auto log(A&& a) { return detail::make_unary<ops::log>(std::forward<A>(a)); }
-/// Hyperbolic tangent.
-template <Expression A>
-constexpr auto tanh(A&& a) { return detail::make_unary<ops::tanh>(std::forward<A>(a)); }
-/// The logistic function 1 / (1 + e^−a).
-template <Expression A>
-constexpr auto sigmoid(A&& a) { return detail::make_unary<ops::sigmoid>(std::forward<A>(a)); }
-/// max(a, 0).
-template <Expression A>
-constexpr auto relu(A&& a) { return detail::make_unary<ops::relu>(std::forward<A>(a)); }
-/// a².
-template <Expression A>
-constexpr auto square(A&& a) { return detail::make_unary<ops::square>(std::forward<A>(a)); }
-
-/// a^N for an integer exponent N >= 0.
-template <int N, class A>
-constexpr auto pow(A&& a) {
-    static_assert(N >= 0, "memograd::pow<N>: the exponent must be >= 0 (a negative power is 1.0 / pow<-N>(e)).");
-    static_assert(Expression<A>, "memograd::pow<N>(e): e must be a memograd expression (e.g. var<0>{}).");
-    if constexpr (N >= 0 && Expression<A>) {
-        return detail::make_unary<ops::power<N>>(std::forward<A>(a));
-    } else {
-        return var<0>{};
-    }
-}
 
 }  // namespace memograd

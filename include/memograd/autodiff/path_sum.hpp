@@ -1,15 +1,21 @@
 #pragma once
 /// @file
-/// @brief The lecture's naive chain rule: dL/dx as a sum over every path, nothing memoized.
+/// @brief The lecture's naive chain rule: dL/dx as a sum over paths, no memoization of the graph.
 ///
-/// Walks the expression as a tree. Every occurrence of a shared subexpression is evaluated again, and
-/// every root-to-input path contributes its own product of local derivatives:
-/// dL/dw11 = (dL/dy)(dy/dO1)(dO1/dw11) + (dL/dy)(dy/dO2)(dO2/dw11) + ...  Its cost grows with the number
-/// of paths, exponentially in depth for dense networks; `value_and_grad` gets the same numbers in time
-/// linear in the graph's size. Also the fallback when run-time scalars forbid merging equal types.
+/// Walks the expression as a tree. Every occurrence of a shared subexpression is evaluated again (at
+/// each level of the walk, as the recursion reaches it), and the product of local derivatives is carried
+/// down every root-to-variable path, each path adding its own term:
+/// dL/dw11 = (dL/dy)(dy/dO1)(dO1/dw11) + (dL/dy)(dy/dO2)(dO2/dw11) + ...  The running product is passed
+/// down, so paths that share a prefix share its multiplications; what is never reused is any node's value
+/// or adjoint. Its cost grows with the number of paths, exponentially in depth for dense networks;
+/// `value_and_grad` gets the same numbers in time linear in the graph's size. It reads each operation's
+/// rules through the same node protocol, so it checks memoization, not the rules.
 
-#include "backward.hpp"
 #include "expression.hpp"
+#include "graph.hpp"
+#include "misuse.hpp"
+#include "ops.hpp"
+#include "rule.hpp"
 
 #include <array>
 #include <cstddef>
@@ -22,61 +28,92 @@ template <std::size_t K>
 struct path_sum_result {
     double value;                ///< the expression's value
     std::array<double, K> grad;  ///< `grad[i]` = d expr / d `x[i]`
-    std::uint64_t path_terms;    ///< products summed: one per root-to-input path
+    std::uint64_t path_terms;    ///< products summed: one per root-to-variable path
     std::uint64_t evaluations;   ///< node evaluations, repeated ones included
 };
 
 namespace detail {
 
-template <class T, std::size_t K>
-constexpr double tree_value(const T& e, const std::array<double, K>& x, std::uint64_t& evaluations) {
+template <class T>
+constexpr double tree_value(const T& e, const double* x, const double* data, std::uint64_t& evaluations);
+
+template <class T>
+constexpr rule::point tree_operands(const T& e, const double* x, const double* data, std::uint64_t& evaluations) {
+    using traits = traits_of<T>;
+    rule::point p;
+    p.a = tree_value(traits::template operand<0>(e), x, data, evaluations);
+    if constexpr (arity_of<T>() == 2) {
+        p.b = tree_value(traits::template operand<1>(e), x, data, evaluations);
+    }
+    if constexpr (ScalarOperationNode<T>) {
+        p.c = traits::scalar(e);
+    }
+    return p;
+}
+
+template <class T>
+constexpr double tree_value(const T& e, const double* x, const double* data, std::uint64_t& evaluations) {
+    using traits = traits_of<T>;
     ++evaluations;
-    if constexpr (requires { T::index; }) {
-        return x[T::index];
-    } else if constexpr (requires { e.left; }) {
-        return T::op::value(tree_value(e.left, x, evaluations), tree_value(e.right, x, evaluations));
-    } else if constexpr (requires { e.scalar; }) {
-        return T::op::apply(tree_value(e.arg, x, evaluations), e.scalar);
+    if constexpr (traits::kind == node_kind::leaf) {
+        return (traits::array == 0 ? x : data)[traits::offset];
+    } else if constexpr (traits::kind == node_kind::constant) {
+        return traits::value;
     } else {
-        return T::op::value(tree_value(e.arg, x, evaluations));
+        return traits::op::value(tree_operands(e, x, data, evaluations));
     }
 }
 
 /// Pushes `upstream` (the product of local derivatives from the root down to e) along every path below e.
 template <class T, std::size_t K>
-constexpr void tree_backward(const T& e, const std::array<double, K>& x, double upstream,
+constexpr void tree_backward(const T& e, const double* x, const double* data, double upstream,
                              path_sum_result<K>& out) {
-    if constexpr (requires { T::index; }) {
-        out.grad[T::index] += upstream;
-        ++out.path_terms;
-    } else if constexpr (requires { e.left; }) {
-        const double a = tree_value(e.left, x, out.evaluations);
-        const double b = tree_value(e.right, x, out.evaluations);
-        const double y = T::op::value(a, b);
-        tree_backward(e.left, x, upstream * T::op::derivative_left(a, b, y), out);
-        tree_backward(e.right, x, upstream * T::op::derivative_right(a, b, y), out);
-    } else if constexpr (requires { e.scalar; }) {
-        const double a = tree_value(e.arg, x, out.evaluations);
-        const double y = T::op::apply(a, e.scalar);
-        tree_backward(e.arg, x, upstream * T::op::derivative(a, e.scalar, y), out);
-    } else {
-        const double a = tree_value(e.arg, x, out.evaluations);
-        tree_backward(e.arg, x, upstream * T::op::derivative(a, T::op::value(a)), out);
+    using traits = traits_of<T>;
+    if constexpr (traits::kind == node_kind::leaf) {
+        if constexpr (traits::array == 0) {
+            out.grad[traits::offset] += upstream;
+            ++out.path_terms;
+        }
+    } else if constexpr (traits::kind != node_kind::constant) {
+        using op = typename traits::op;
+        rule::point p = tree_operands(e, x, data, out.evaluations);
+        p.y = op::value(p);
+        tree_backward(traits::template operand<0>(e), x, data, upstream * derivative_rule<op, 0>()(p), out);
+        if constexpr (arity_of<T>() == 2) {
+            tree_backward(traits::template operand<1>(e), x, data, upstream * derivative_rule<op, 1>()(p), out);
+        }
     }
+}
+
+template <class E, std::size_t K>
+constexpr path_sum_result<K> path_sum(const E& expr, const std::array<double, K>& x, const double* data) {
+    path_sum_result<K> out{};
+    out.value = tree_value(expr, x.data(), data, out.evaluations);
+    tree_backward(expr, x.data(), data, 1.0, out);
+    return out;
 }
 
 }  // namespace detail
 
 /// Value and gradient by the path-sum chain rule, without memoization (see the file comment).
 template <Expression E, std::size_t K>
+    requires(detail::graph_of<E>.variable_extent <= K && detail::graph_of<E>.data_extent[0] == 0)
 constexpr path_sum_result<K> path_sum_value_and_grad(const E& expr, const std::array<double, K>& x) {
-    static_assert(detail::graph_of<E>.input_extent <= K,
-                  "memograd::path_sum_value_and_grad: the expression uses var<I> with I >= x.size(). Pass an "
-                  "array with one entry per input var.");
-    path_sum_result<K> out{};
-    out.value = detail::tree_value(expr, x, out.evaluations);
-    detail::tree_backward(expr, x, 1.0, out);
-    return out;
+    return detail::path_sum(expr, x, nullptr);
 }
+
+/// The same, for an expression that also reads `data<J>` leaves.
+template <Expression E, std::size_t K, std::size_t M>
+    requires(detail::graph_of<E>.variable_extent <= K && detail::graph_of<E>.data_extent[0] <= M)
+constexpr path_sum_result<K> path_sum_value_and_grad(const E& expr, const std::array<double, K>& x,
+                                                     const std::array<double, M>& data) {
+    return detail::path_sum(expr, x, data.data());
+}
+
+/// @cond MEMOGRAD_INTERNAL
+template <Expression E, std::size_t K, class Problem = misuse::expression_uses_var_I_past_the_end_of_x__pass_one_entry_per_var_largest_I_plus_one>
+    requires(detail::graph_of<E>.variable_extent > K)
+void path_sum_value_and_grad(const E&, const std::array<double, K>&) = delete;
+/// @endcond
 
 }  // namespace memograd

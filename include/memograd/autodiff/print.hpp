@@ -1,17 +1,21 @@
 #pragma once
 /// @file
-/// @brief Showing what the compiler generated: the straight-line passes as code, the graphs as Graphviz DOT.
+/// @brief Showing what the compiler generated: the passes as a listing, as compilable C++, and as DOT.
 ///
-/// The listing is produced from the same analysed graph the passes are generated from, with the same
-/// operation table (each op's `format` and `derivative_format`), so it cannot drift from what runs.
+/// One printer for scalar and layer graphs. It walks the same analysed graph and storage plan the passes
+/// are generated from, and prints each statement from the node's kernel table: a scalar operation's text
+/// is its rule (rule.hpp) printed, so the listing shows exactly the arithmetic that runs; `=` where the
+/// pass assigns, `+=` where it adds. `cpp_source` is the same statements with declarations around them.
 
-#include "backward.hpp"
+#include "../detail/always_false.hpp"
 #include "expression.hpp"
 #include "graph.hpp"
-#include "ops.hpp"
+#include "occurrences.hpp"
+#include "passes.hpp"
+#include "rule.hpp"
 
 #include <cstddef>
-#include <cstdio>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,192 +25,375 @@
 namespace memograd {
 namespace detail {
 
-template <op_code C, int N>
-constexpr std::string_view format_of(bool derivative, std::size_t slot) {
-    using op = typename ops::by_code<C, N>::type;
-    if (!derivative) {
-        return op::format;
-    }
-    if constexpr (std::is_array_v<std::remove_cvref_t<decltype(op::derivative_format)>>) {
-        return op::derivative_format[slot];
-    } else {
-        return op::derivative_format;
-    }
-}
-
-/// Fills the placeholders of an op's format (see ops.hpp).
-inline std::string fill(std::string_view format, const std::string& a, const std::string& b, const std::string& y,
-                        const std::string& c, int exponent) {
-    std::string out;
-    for (std::size_t i = 0; i < format.size(); ++i) {
-        if (format[i] == '{' && i + 2 < format.size() && format[i + 2] == '}') {
-            const char key = format[i + 1];
-            out += key == '0'   ? a
-                   : key == '1' ? b
-                   : key == 'y' ? y
-                   : key == 'c' ? c
-                   : key == 'n' ? std::to_string(exponent)
-                                : std::to_string(exponent - 1);
-            i += 2;
-        } else {
-            out += format[i];
-        }
-    }
-    return out;
-}
-
-/// Per node: its op's formats, gathered once at compile time into plain strings.
-struct node_text {
-    std::string_view value;
-    std::string_view derivative[2];
-};
-
-template <class E>
-std::vector<node_text> node_texts() {
-    constexpr auto& g = graph_of<E>;
-    std::vector<node_text> texts(g.size());
-    static_for<0, g.size()>([&]<std::size_t I>() {
-        constexpr graph_node node = g.nodes[I];
-        if constexpr (node.shape != node_shape::input) {
-            texts[I].value = format_of<node.code, node.exponent>(false, 0);
-            texts[I].derivative[0] = format_of<node.code, node.exponent>(true, 0);
-            if constexpr (node.arity == 2) {
-                texts[I].derivative[1] = format_of<node.code, node.exponent>(true, 1);
+/// The only user of a node whose adjoint storage is shared with it (the next node that reads it).
+template <std::size_t N>
+std::size_t program_printer_user(const graph<N>& g, std::size_t node) {
+    for (std::size_t i = node + 1; i < N; ++i) {
+        for (std::size_t s = 0; s < g.nodes[i].arity; ++s) {
+            if (g.nodes[i].child[s] == node) {
+                return i;
             }
         }
-    });
-    return texts;
+    }
+    return node;
 }
 
-inline std::string number(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", v);
-    return buffer;
-}
+/// How the printer spells what the caller's arrays hold.
+struct leaf_spelling {
+    /// A leaf's value (graph node index → text).
+    std::function<std::string(std::size_t)> value;
+    /// A variable leaf's adjoint, i.e. its gradient entry.
+    std::function<std::string(std::size_t)> gradient;
+    /// A comment after an operation's forward statement (its shape, for layer graphs), or empty.
+    std::function<std::string(std::size_t)> note;
+};
 
-/// How many edges point at each node.
-template <std::size_t N>
-std::vector<std::size_t> uses_of(const graph<N>& g) {
-    std::vector<std::size_t> uses(N, 0);
-    for (const auto& node : g.nodes) {
-        for (std::size_t s = 0; s < node.arity; ++s) {
-            ++uses[node.child[s]];
+enum class program_style : unsigned char { listing, cpp };
+
+/// The statements of one evaluation: forward, then backward.
+class program_printer {
+public:
+    template <class E>
+    static std::string print(const E& expr, const leaf_spelling& leaves, program_style style) {
+        program_printer p(style);
+        p.run<E>(expr, leaves);
+        return p.out_;
+    }
+
+private:
+    explicit program_printer(program_style style) : style_(style) {}
+
+    program_style style_;
+    std::string out_;
+    std::vector<std::string> value_;
+    std::vector<std::string> adjoint_;
+    std::size_t tape_ = 0;  ///< next per-occurrence slot name
+
+    [[nodiscard]] std::string declare(const std::string& name) const {
+        return style_ == program_style::cpp ? "double " + name : name;
+    }
+    void line(const std::string& text) { out_ += (style_ == program_style::cpp ? "    " : "") + text + "\n"; }
+    void comment(const std::string& text) { line("// " + text); }
+
+    template <class E>
+    void run(const E& expr, const leaf_spelling& leaves) {
+        constexpr auto& g = graph_of<E>;
+        constexpr auto& plan = plan_of<E>;
+        constexpr std::size_t n = g.size();
+        value_.resize(n);
+        adjoint_.resize(n);
+        std::vector<std::size_t> uses(n, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const graph_node& node = g.nodes[i];
+            value_[i] = node.kind == node_kind::leaf       ? leaves.value(i)
+                        : node.kind == node_kind::constant ? rule::number{node.constant}.print({})
+                                                           : "v" + std::to_string(i);
+            for (std::size_t s = 0; s < node.arity; ++s) {
+                ++uses[node.child[s]];
+            }
+        }
+        for (std::size_t i = n; i-- > 0;) {
+            adjoint_[i] = plan.adjoint_buffer[i] == buffer::gradient ? leaves.gradient(i)
+                          : plan.shares_adjoint[i]                  ? adjoint_[program_printer_user(g, i)]
+                                                                    : "d" + std::to_string(i);
+        }
+        comment("forward: one statement per distinct node, each value stored once");
+        for (std::size_t i = 0; i < n; ++i) {
+            const graph_node& node = g.nodes[i];
+            if (node.kind != node_kind::operation) {
+                continue;
+            }
+            std::string text = declare(value_[i]) + " = " + node.op->value_text(spelling(g, i)) + ";";
+            const std::string note = leaves.note ? leaves.note(i) : std::string();
+            if (uses[i] > 1 || !note.empty()) {
+                text += "  //";
+                text += note.empty() ? "" : " " + note;
+                text += uses[i] > 1 ? " shared: " + std::to_string(uses[i]) + " uses" : "";
+            }
+            line(text);
+        }
+        std::string root_adjoint;
+        std::string root_value;
+        if constexpr (!g.root_is_node) {
+            comment("per occurrence (a run-time number is at or below these nodes)");
+            root_value = occurrence_forward<E, E>(expr, "t" + std::to_string(occurrence_count<E> - 1));
+        } else {
+            root_value = value_[n - 1];
+        }
+        if (style_ == program_style::cpp) {
+            line("value = " + root_value + ";");
+        }
+        comment("backward: adjoints from the root down, each computed once");
+        if constexpr (!g.root_is_node) {
+            for (std::size_t k = 0; k < plan.zeroed_count; ++k) {
+                line(declare(adjoint_[plan.zeroed[k]]) + " = 0;");
+            }
+            occurrence_backward<E, E>(expr, "1");
+        } else if (plan.needs_adjoint[n - 1]) {
+            const bool declared = plan.adjoint_buffer[n - 1] != buffer::gradient;
+            line((declared ? declare(adjoint_[n - 1]) : adjoint_[n - 1]) + " = 1;");
+        }
+        for (std::size_t i = n; i-- > 0;) {
+            const graph_node& node = g.nodes[i];
+            for (std::size_t s = 0; s < node.arity; ++s) {
+                const std::size_t c = node.child[s];
+                if (!plan.needs_adjoint[c]) {
+                    continue;
+                }
+                if (plan.shares_adjoint[c]) {
+                    comment("the adjoint of " + value_[c] + " is " + adjoint_[i] + ": passed through unchanged, not copied");
+                    continue;
+                }
+                const bool assign = node.first_use[s];
+                const bool declared = assign && plan.adjoint_buffer[c] != buffer::gradient;
+                line((declared ? declare(adjoint_[c]) : adjoint_[c]) + (assign ? " = " : " += ") +
+                     node.op->adjoint_text[s](spelling(g, i)) + ";");
+            }
         }
     }
-    return uses;
-}
 
-template <std::size_t N>
-std::string input_name(const graph<N>& g, std::size_t node, std::span<const std::string_view> names) {
-    const std::size_t i = g.nodes[node].input_index;
-    return i < names.size() ? std::string(names[i]) : "x" + std::to_string(i);
+    template <std::size_t N>
+    rule::spelling spelling(const graph<N>& g, std::size_t i) const {
+        const graph_node& node = g.nodes[i];
+        return {.a = value_[node.child[0]], .b = value_[node.child[1]], .c = {}, .y = value_[i], .d = adjoint_[i]};
+    }
+
+    // ---- per-occurrence nodes: the same rules, printed along the walk over the object ----
+    template <class E, class A>
+    std::string operand_value(const A& operand, std::vector<std::string>& names) {
+        if constexpr (holds_run_time_scalar<A>) {
+            names.push_back("t" + std::to_string(tape_ + occurrence_count<A> - 1));
+            return occurrence_forward<E, A>(operand, names.back());
+        } else {
+            return value_[index_of<E, A>];
+        }
+    }
+    template <class E, class T>
+    rule::spelling occurrence_spelling(const T& node, std::vector<std::string>& names) {
+        using traits = traits_of<T>;
+        rule::spelling s;
+        s.a = operand_value<E>(traits::template operand<0>(node), names);
+        if constexpr (arity_of<T>() == 2) {
+            s.b = operand_value<E>(traits::template operand<1>(node), names);
+        }
+        if constexpr (ScalarOperationNode<T>) {
+            s.c = rule::number{traits::scalar(node)}.print({});
+        }
+        return s;
+    }
+    /// Prints the forward statements of this occurrence (named `name`) and those below it.
+    template <class E, class T>
+    std::string occurrence_forward(const T& node, const std::string& name) {
+        std::vector<std::string> names;
+        const rule::spelling s = occurrence_spelling<E>(node, names);
+        ++tape_;
+        line(declare(name) + " = " + traits_of<T>::op::value.print(s) + ";");
+        return name;
+    }
+    /// Prints the backward statements of this occurrence (the root's, whose tape part starts at 0).
+    template <class E, class T>
+    void occurrence_backward(const T& node, const std::string& adjoint) {
+        occurrence_backward_at<E>(node, adjoint, 0);
+    }
+    template <class E, class T>
+    void occurrence_backward_at(const T& node, const std::string& adjoint, std::size_t base) {
+        using traits = traits_of<T>;
+        using op = typename traits::op;
+        constexpr std::size_t start[2] = {0, occurrence_count<operand_type<T, 0>>};
+        rule::spelling s;
+        const auto name_of = [&]<std::size_t S>() {
+            using A = operand_type<T, S>;
+            if constexpr (holds_run_time_scalar<A>) {
+                return "t" + std::to_string(base + start[S] + occurrence_count<A> - 1);
+            } else {
+                return value_[index_of<E, A>];
+            }
+        };
+        s.a = name_of.template operator()<0>();
+        if constexpr (arity_of<T>() == 2) {
+            s.b = name_of.template operator()<1>();
+        }
+        if constexpr (ScalarOperationNode<T>) {
+            s.c = rule::number{traits::scalar(node)}.print({});
+        }
+        s.y = "t" + std::to_string(base + occurrence_count<T> - 1);
+        s.d = adjoint;
+        const auto push = [&]<std::size_t S>() {
+            using A = operand_type<T, S>;
+            const std::string text = adjoint_rule<op, S>.print(s);
+            if constexpr (holds_run_time_scalar<A>) {
+                const std::string name = "d" + name_of.template operator()<S>();
+                line(declare(name) + " = " + text + ";");
+                occurrence_backward_at<E>(traits::template operand<S>(node), name, base + start[S]);
+            } else if constexpr (plan_of<E>.needs_adjoint[index_of<E, A>]) {
+                line(adjoint_[index_of<E, A>] + " += " + text + ";");
+            }
+        };
+        push.template operator()<0>();
+        if constexpr (arity_of<T>() == 2) {
+            push.template operator()<1>();
+        }
+    }
+};
+
+/// Leaf names of a scalar expression: the caller's names for variables (default `x0`, `x1`, ...),
+/// `data[j]` for data leaves.
+template <class E>
+leaf_spelling scalar_leaf_names(std::span<const std::string_view> names, program_style style) {
+    constexpr auto& g = graph_of<E>;
+    leaf_spelling s;
+    s.value = [names, style](std::size_t i) {
+        const graph_node& node = g.nodes[i];
+        const std::string index = std::to_string(node.offset);
+        if (node.array != 0) {
+            return "data[" + index + "]";
+        }
+        if (style == program_style::cpp) {
+            return "x[" + index + "]";
+        }
+        return node.offset < names.size() ? std::string(names[node.offset]) : "x" + index;
+    };
+    s.gradient = [names, style](std::size_t i) {
+        const graph_node& node = g.nodes[i];
+        const std::string index = std::to_string(node.offset);
+        if (style == program_style::cpp) {
+            return "grad[" + index + "]";
+        }
+        return "grad[" + (node.offset < names.size() ? std::string(names[node.offset]) : "x" + index) + "]";
+    };
+    return s;
 }
 
 }  // namespace detail
 
-/// The forward and backward passes the compiler generates for `expr`, as straight-line C-like code.
+/// The forward and backward passes the compiler generates for `expr`, as straight-line code.
 ///
-/// `vK` is node K's value, `dK` its adjoint (d expr / d vK); `names` names the inputs (default `x0`,
-/// `x1`, ...). A node used by several parents is marked `shared`: its value is computed once, and its
-/// adjoint collects one term per use before it is passed on — memoization at work.
+/// `vK` is node K's value, `dK` its adjoint (d expr / d vK); a variable's adjoint is its gradient entry
+/// `grad[name]`. `names` names the variables (default `x0`, `x1`, ...). A node used by several users is
+/// marked `shared`: its value is computed once, and its adjoint collects one term per use before it is
+/// passed on — memoization at work. `tK` are nodes evaluated per occurrence (a run-time number is at or
+/// below them).
 /// @snippet examples/lecture_network.cpp generated code
 template <Expression E>
 std::string backward_code(const E& expr, std::span<const std::string_view> names = {}) {
     using T = std::remove_cvref_t<E>;
+    return detail::program_printer::print(expr, detail::scalar_leaf_names<T>(names, detail::program_style::listing),
+                                          detail::program_style::listing);
+}
+
+/// The generated passes of `expr` as a standalone C++ function with no memograd dependency (only
+/// `<cmath>`): `double name(const double* x, const double* data, double* grad)` returns the value and
+/// writes the gradient. Its statements are `backward_code`'s, numbers printed so that they read back
+/// exactly; compiled without floating-point contraction it computes the same bits as `value_and_grad`.
+/// @snippet tests/cpp_source.cpp cpp_source
+template <Expression E>
+std::string cpp_source(const E& expr, std::string_view name) {
+    using T = std::remove_cvref_t<E>;
     constexpr auto& g = detail::graph_of<T>;
-    const auto texts = detail::node_texts<T>();
-    const auto uses = detail::uses_of(g);
-    const auto scalars = detail::gather_scalars(expr);
-    const auto operand = [&](std::size_t node) {
-        return g.nodes[node].shape == detail::node_shape::input ? detail::input_name(g, node, names)
-                                                                : "v" + std::to_string(node);
-    };
-    const auto scalar = [&](std::size_t node) {
-        return g.nodes[node].shape == detail::node_shape::scalar ? detail::number(scalars[g.nodes[node].scalar_slot])
-                                                                 : std::string();
-    };
-    std::string out = "// forward: one statement per distinct node\n";
-    for (std::size_t i = 0; i < g.size(); ++i) {
-        const auto& node = g.nodes[i];
-        if (node.shape == detail::node_shape::input) {
-            continue;
-        }
-        const std::string b = node.arity == 2 ? operand(node.child[1]) : "";
-        out += "v" + std::to_string(i) + " = " +
-               detail::fill(texts[i].value, operand(node.child[0]), b, "v" + std::to_string(i), scalar(i), node.exponent) +
-               ";";
-        if (uses[i] > 1) {
-            out += "  // shared: " + std::to_string(uses[i]) + " uses";
-        }
-        out += "\n";
+    std::string out =
+        "// Generated by memograd::cpp_source: the forward and backward passes of one expression.\n"
+        "#include <cmath>\n\n"
+        "namespace memograd_generated {\n"
+        "inline double exp(double a) { return std::exp(a); }\n"
+        "inline double log(double a) { return std::log(a); }\n"
+        "inline double tanh(double a) { return std::tanh(a); }\n"
+        "inline double sigmoid(double a) { return a >= 0 ? 1.0 / (1.0 + std::exp(-a)) : std::exp(a) / (1.0 + std::exp(a)); }\n"
+        "inline double relu(double a) { return a > 0 ? a : 0.0; }\n"
+        "inline double step(double a) { return a > 0 ? 1.0 : 0.0; }\n"
+        "template <int N> double pow(double a) {\n"
+        "    double r = 1.0;\n"
+        "    for (int n = N; n > 0; n >>= 1, a *= a) { if ((n & 1) != 0) { r *= a; } }\n"
+        "    return r;\n"
+        "}\n"
+        "}  // namespace memograd_generated\n\n";
+    out += "/// Value of the expression at x (and data); writes d value / d x[i] to grad[i], i < " +
+           std::to_string(g.variable_extent) + ".\n";
+    out += "inline double " + std::string(name) +
+           "(const double* x, [[maybe_unused]] const double* data, [[maybe_unused]] double* grad) {\n";
+    out += "    using namespace memograd_generated;\n    double value = 0;\n";
+    if (!detail::variables_tile<T, g.variable_extent>) {
+        out += "    for (int i = 0; i < " + std::to_string(g.variable_extent) + "; ++i) { grad[i] = 0; }\n";
     }
-    out += "// backward: adjoints from the root down, each computed once\n";
-    out += "d" + std::to_string(g.size() - 1) + " = 1;\n";
-    for (std::size_t i = g.size(); i-- > 0;) {
-        const auto& node = g.nodes[i];
-        const std::string di = "d" + std::to_string(i);
-        if (node.shape == detail::node_shape::input) {
-            out += "grad[" + detail::input_name(g, i, names) + "] = " + di + ";\n";
-            continue;
-        }
-        const std::string b = node.arity == 2 ? operand(node.child[1]) : "";
-        for (std::size_t s = 0; s < node.arity; ++s) {
-            const std::size_t c = node.child[s];
-            const std::string local = detail::fill(texts[i].derivative[s], operand(node.child[0]), b,
-                                                   "v" + std::to_string(i), scalar(i), node.exponent);
-            out += "d" + std::to_string(c) + " += " + di + " * (" + local + ");\n";
-        }
-    }
+    out += detail::program_printer::print(expr, detail::scalar_leaf_names<T>({}, detail::program_style::cpp),
+                                          detail::program_style::cpp);
+    out += "    return value;\n}\n";
     return out;
 }
 
-/// The analysed graph as Graphviz DOT: operations as boxes, inputs as ellipses, shared nodes (more than
-/// one use) filled; edges point from operand to operation (forward) or, with `backward`, from a node to
-/// its operands, labelled with the local derivative that carries the adjoint.
-template <Expression E>
-std::string graphviz(const E& expr, std::span<const std::string_view> names = {}, bool backward = false) {
-    using T = std::remove_cvref_t<E>;
-    constexpr auto& g = detail::graph_of<T>;
-    const auto texts = detail::node_texts<T>();
-    const auto uses = detail::uses_of(g);
-    const auto scalars = detail::gather_scalars(expr);
-    std::string out = backward ? "digraph backward {\n  rankdir=TB;\n" : "digraph forward {\n  rankdir=BT;\n";
-    out += "  node [fontname=\"Helvetica\"];\n";
+namespace detail {
+/// The analysed graph of E as Graphviz DOT (see `graphviz`); `leaves` names the leaves and notes shapes.
+template <class E>
+std::string dot_text(const leaf_spelling& leaves, bool backward) {
+    constexpr auto& g = graph_of<E>;
+    constexpr auto& plan = plan_of<E>;
+    std::vector<std::string> value(g.size());
+    std::vector<std::string> adjoint(g.size());
+    std::vector<std::size_t> uses(g.size(), 0);
     for (std::size_t i = 0; i < g.size(); ++i) {
         const auto& node = g.nodes[i];
-        std::string label;
-        std::string style;
-        if (node.shape == detail::node_shape::input) {
-            label = detail::input_name(g, i, names);
-            style = "shape=ellipse";
-        } else {
-            const std::string c = node.shape == detail::node_shape::scalar ? detail::number(scalars[node.scalar_slot]) : "";
-            label = "v" + std::to_string(i) + " = " + detail::fill(texts[i].value, "a", "b", "y", c, node.exponent);
-            style = "shape=box";
+        value[i] = node.kind == node_kind::leaf       ? leaves.value(i)
+                   : node.kind == node_kind::constant ? rule::number{node.constant}.print({})
+                                                      : "v" + std::to_string(i);
+        for (std::size_t s = 0; s < node.arity; ++s) {
+            ++uses[node.child[s]];
+        }
+    }
+    for (std::size_t i = g.size(); i-- > 0;) {  // a shared adjoint is named after its owner, as in the listing
+        adjoint[i] = plan.shares_adjoint[i] ? adjoint[program_printer_user(g, i)] : "d" + std::to_string(i);
+    }
+    std::string out = backward ? "digraph backward {\n  rankdir=TB;\n" : "digraph forward {\n  rankdir=BT;\n";
+    out += "  node [fontname=\"Helvetica\"];\n";
+    const auto spelling = [&](std::size_t i) {
+        const auto& node = g.nodes[i];
+        return rule::spelling{.a = value[node.child[0]], .b = value[node.child[1]], .c = {}, .y = value[i],
+                              .d = adjoint[i]};
+    };
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        const auto& node = g.nodes[i];
+        std::string label = value[i];
+        std::string style = node.kind == node_kind::leaf       ? "shape=ellipse"
+                            : node.kind == node_kind::constant ? "shape=plaintext"
+                                                               : "shape=box";
+        if (node.kind == node_kind::operation) {
+            label += " = " + node.op->value_text(spelling(i));
+        }
+        const std::string note = leaves.note ? leaves.note(i) : std::string();
+        if (!note.empty()) {
+            label += " " + note;
         }
         if (uses[i] > 1) {
             style += ", style=filled, fillcolor=\"#ffd27f\"";
-            label += "\\n(shared: " + std::to_string(uses[i]) + " uses)";
-        }
-        if (backward && node.shape != detail::node_shape::input) {
-            label = "d" + std::to_string(i) + " for " + label;
+            label += "\\n(" + std::to_string(uses[i]) + " uses)";
+        } else if (node.kind == node_kind::leaf && node.array == 0) {
+            style += ", style=filled, fillcolor=\"#cfe2f3\"";
         }
         out += "  n" + std::to_string(i) + " [label=\"" + label + "\", " + style + "];\n";
     }
     for (std::size_t i = 0; i < g.size(); ++i) {
         const auto& node = g.nodes[i];
-        for (std::size_t s = 0; s < node.arity; ++s) {
-            const std::size_t c = node.child[s];
+        for (std::size_t slot = 0; slot < node.arity; ++slot) {
+            const std::string c = "n" + std::to_string(node.child[slot]);
+            const std::string me = "n" + std::to_string(i);
             if (backward) {
-                const std::string local = detail::fill(texts[i].derivative[s], "a", "b", "y", "c", node.exponent);
-                out += "  n" + std::to_string(i) + " -> n" + std::to_string(c) + " [label=\"" + local + "\"];\n";
+                out += "  " + me + " -> " + c + " [label=\"" + node.op->adjoint_text[slot](spelling(i)) + "\"];\n";
             } else {
-                out += "  n" + std::to_string(c) + " -> n" + std::to_string(i) + ";\n";
+                out += "  " + c + " -> " + me + ";\n";
             }
         }
     }
     out += "}\n";
     return out;
+}
+}  // namespace detail
+
+/// The analysed graph as Graphviz DOT: operations as boxes, leaves as ellipses (variables shaded),
+/// constants as plain text, nodes with more than one use filled. Edges point from operand to operation
+/// (forward) or, with `backward`, from a node to its operands, labelled with what the operand's adjoint
+/// receives. Nodes evaluated per occurrence are not drawn.
+template <Expression E>
+std::string graphviz(const E&, std::span<const std::string_view> names = {}, bool backward = false) {
+    using T = std::remove_cvref_t<E>;
+    return detail::dot_text<T>(detail::scalar_leaf_names<T>(names, detail::program_style::listing), backward);
 }
 
 }  // namespace memograd

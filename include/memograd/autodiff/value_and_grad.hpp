@@ -1,86 +1,120 @@
 #pragma once
 /// @file
-/// @brief `value_and_grad(expr, x)`: value and gradient by the compiler-generated memoized backward pass.
+/// @brief `value_and_grad(expr, x[, data])`: value and gradient by the compiler-generated memoized passes.
 
-#include "backward.hpp"
 #include "expression.hpp"
 #include "graph.hpp"
-#include "path_sum.hpp"
+#include "misuse.hpp"
+#include "occurrences.hpp"
+#include "passes.hpp"
 
 #include <array>
-#include <type_traits>
 #include <cstddef>
+#include <type_traits>
 
 namespace memograd {
 
+
+namespace detail {
+template <class E, std::size_t K, std::size_t M>
+concept fits_arrays = graph_of<E>.variable_extent <= K && graph_of<E>.data_extent[0] <= M &&
+                      graph_of<E>.data_extent[1] == 0;
+
+template <class E, std::size_t K, std::size_t M>
+constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const std::array<double, K>& x,
+                                                         const double* data) {
+    constexpr auto& g = graph_of<E>;
+    constexpr auto& p = plan_of<E>;
+    constexpr std::size_t n = g.size();
+    // Written before read, statement by statement: no zeroing needed (first uses assign), and zeroing
+    // ~1000 doubles per call would be measurable.
+    std::array<double, p.values> values;      // NOLINT(cppcoreguidelines-pro-type-member-init)
+    std::array<double, p.adjoints> adjoints;  // NOLINT(cppcoreguidelines-pro-type-member-init)
+    value_and_gradient<K> out;                // NOLINT(cppcoreguidelines-pro-type-member-init): see below
+    constexpr bool tiled = variables_tile<E, K>;
+    if constexpr (!tiled) {
+        out.grad.fill(0.0);  // and every contribution is added; else each entry is assigned by its first use
+    }
+    const pass_arrays arrays{{x.data(), data, nullptr}, values.data(), adjoints.data(), out.grad.data()};
+    forward_pass<E>(arrays);
+    if constexpr (g.root_is_node) {
+        out.value = *value_at(arrays, p.value_buffer[n - 1], p.value_offset[n - 1]);
+        backward_pass<E, !tiled>(arrays, 1.0);
+    } else {
+        std::array<double, occurrence_count<E>> tape;  // NOLINT(cppcoreguidelines-pro-type-member-init)
+        out.value = occurrence<E, E>::forward(expr, arrays, tape.data());
+        zero_fed_adjoints<E>(arrays);
+        occurrence<E, E>::backward(expr, arrays, tape.data(), 1.0);
+        backward_pass<E, !tiled>(arrays, 1.0);
+    }
+    return out;
+}
+}  // namespace detail
+
 /// The value of `expr` at `x` and its gradient, `grad[i]` = d expr / d x[i]; usable in constant expressions.
 ///
-/// Each distinct subexpression is evaluated once (forward) and each adjoint computed once (backward).
-/// When the expression holds run-time scalars and two subexpressions of equal type hold different ones
-/// (`(x + 1.0) * (x + 2.0)`), merging them would be wrong: that is detected first (a few comparisons)
-/// and the expression is then evaluated as a tree, by the path sum.
+/// Each distinct subexpression is evaluated once (forward) and each adjoint computed once (backward), by
+/// passes the compiler generates from the expression's type. Nodes with a run-time double at or below
+/// them are evaluated once per occurrence in `expr` (occurrences.hpp); their operands stay shared.
 /// @snippet tests/autodiff_static.cpp value_and_grad
 template <Expression E, std::size_t K>
+    requires detail::fits_arrays<E, K, 0>
 constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<double, K>& x) {
-    using graph_t = std::remove_cvref_t<decltype(detail::graph_of<E>)>;
-    static_assert(detail::graph_of<E>.input_extent <= K,
-                  "memograd::value_and_grad: the expression uses var<I> with I >= x.size(). Pass an array with "
-                  "one entry per input var (the largest I plus one).");
-    if constexpr (detail::graph_of<E>.input_extent <= K) {
-        if (!detail::occurrences_agree(expr)) {
-            const auto tree = path_sum_value_and_grad(expr, x);
-            return {tree.value, tree.grad};
-        }
-        // Written before read, statement by statement: no zeroing needed (first uses assign), and zeroing
-        // ~1000 doubles per call would be measurable in the benchmark.
-        std::array<double, graph_t::size()> value;    // NOLINT(cppcoreguidelines-pro-type-member-init)
-        std::array<double, graph_t::size()> adjoint;  // NOLINT(cppcoreguidelines-pro-type-member-init)
-        value_and_gradient<K> out{0.0, {}};
-        const auto scalars = detail::gather_scalars(expr);
-        detail::forward_pass<E>(x, scalars, value);
-        detail::backward_pass<E>(value, x, scalars, adjoint, out.grad);
-        constexpr auto& root = detail::graph_of<E>.nodes[graph_t::size() - 1];
-        out.value = root.shape == detail::node_shape::input ? x[root.input_index] : value[graph_t::size() - 1];
-        return out;
-    } else {
-        return {};
-    }
+    return detail::generated_value_and_grad<E, K, 0>(expr, x, nullptr);
+}
+
+/// The same, for an expression that also reads `data<J>` leaves: `data[J]` (not differentiated).
+/// @snippet tests/autodiff_static.cpp data leaves
+template <Expression E, std::size_t K, std::size_t M>
+    requires detail::fits_arrays<E, K, M>
+constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<double, K>& x,
+                                               const std::array<double, M>& data) {
+    return detail::generated_value_and_grad<E, K, M>(expr, x, data.data());
 }
 
 /// @cond MEMOGRAD_INTERNAL
-// Misuse: a first argument that is not an expression, or inputs that are not a std::array<double, K>.
-template <class E, class X>
-    requires(!Expression<E> || !detail::is_double_array<std::remove_cvref_t<X>>)
-constexpr auto value_and_grad(const E&, const X&) {
-    static_assert(Expression<E>, "memograd::value_and_grad(expr, x): expr is not a memograd expression. Build it "
-                                 "from memograd::var<I>{}, operators and functions (e.g. var<0>{} * var<1>{}).");
-    static_assert(detail::is_double_array<std::remove_cvref_t<X>>,
-                  "memograd::value_and_grad(expr, x): x must be a std::array<double, K> holding one value per input "
-                  "var (e.g. std::array{1.0, 2.0}).");
-    return value_and_gradient<1>{};
-}
+template <class E, class X, class Problem = misuse::first_argument_is_not_a_memograd_expression__build_it_from_var_I_operators_and_functions>
+    requires(!Expression<E>)
+void value_and_grad(const E&, const X&) = delete;
+template <Expression E, class X, class Problem = misuse::inputs_are_not_a_std_array_of_double__pass_one_value_per_var_like_std_array_1_0_2_0>
+    requires(!detail::is_double_array<X>)
+void value_and_grad(const E&, const X&) = delete;
+template <Expression E, std::size_t K, class Problem = misuse::expression_uses_var_I_past_the_end_of_x__pass_one_entry_per_var_largest_I_plus_one>
+    requires(detail::graph_of<E>.variable_extent > K)
+void value_and_grad(const E&, const std::array<double, K>&) = delete;
+template <Expression E, std::size_t K, class Problem = misuse::expression_reads_data_J_leaves__pass_the_data_array_as_third_argument>
+    requires(detail::graph_of<E>.variable_extent <= K && detail::graph_of<E>.data_extent[0] > 0)
+void value_and_grad(const E&, const std::array<double, K>&) = delete;
+template <Expression E, std::size_t K, std::size_t M, class Problem = misuse::expression_uses_data_J_past_the_end_of_data__pass_one_entry_per_data_leaf>
+    requires(detail::graph_of<E>.variable_extent <= K && detail::graph_of<E>.data_extent[0] > M)
+void value_and_grad(const E&, const std::array<double, K>&, const std::array<double, M>&) = delete;
 /// @endcond
 
 /// What the compiler found in expression type E: the lecture's counts, as constants.
+/// @snippet tests/autodiff_static.cpp stats
 template <Expression E>
 struct stats {
     /// @cond MEMOGRAD_INTERNAL
-    static constexpr auto& graph = detail::graph_of<std::remove_cvref_t<E>>;
+    using type = std::remove_cvref_t<E>;
+    static constexpr auto& graph = detail::graph_of<type>;
     /// @endcond
-    /// Distinct nodes (inputs included): shared subexpressions count once.
+    /// Distinct graph nodes (leaves and constants included): shared subexpressions count once.
     static constexpr std::size_t nodes = graph.size();
-    /// Distinct inputs (`var<I>` leaves).
-    static constexpr std::size_t inputs = graph.inputs;
-    /// Operand slots over all nodes.
+    /// Nodes evaluated once per occurrence because a run-time double is at or below them, counted per
+    /// occurrence (0 when the expression holds no run-time double).
+    static constexpr std::size_t occurrence_nodes = detail::occurrence_count<type>;
+    /// Distinct variables (`var<I>` leaves).
+    static constexpr std::size_t inputs = graph.variables;
+    /// Operand slots over all graph nodes.
     static constexpr std::size_t edges = graph.edges;
-    /// Operations of the memoized forward pass: one per non-input node.
-    static constexpr std::size_t forward_ops = nodes - inputs;
+    /// Operations of the memoized forward pass: one per graph node that is not a leaf or constant.
+    static constexpr std::size_t forward_ops = nodes - graph.leaves - graph.constants;
     /// Local-derivative multiply-adds of the memoized backward pass: one per edge.
     static constexpr std::size_t backward_ops = edges;
     /// Nodes of the expression written out as a tree: what evaluation without memoization visits.
-    static constexpr double tree_nodes = graph.tree_size;
-    /// Products in the naive chain rule: one per root-to-input path.
-    static constexpr double path_terms = graph.path_terms;
+    static constexpr double tree_nodes = detail::tree_size<type>;
+    /// Products in the naive chain rule: one per root-to-variable path.
+    static constexpr double path_terms = detail::path_count<type>;
 };
 
 }  // namespace memograd

@@ -11,13 +11,14 @@
 /// are in layer_passes.hpp.
 /// @snippet tests/nn_static.cpp layer_graph
 
-#include "../autodiff/graph.hpp"
-#include "../autodiff/ops.hpp"
+#include "../autodiff/node.hpp"
+#include "../autodiff/rule.hpp"
 #include "activation.hpp"
 #include "loss.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -58,15 +59,13 @@ using bias_vector = leaf<leaf_source::parameter, Offset, Rows>;
 /// A one-operand layer node: `Op(arg)`.
 template <class Op, class A>
 struct layer_unary {
-    using op = Op;  ///< the operation tag (nn::layer_ops)
-    A arg;          ///< the operand
+    A arg;  ///< the operand
 };
 /// A two-operand layer node: `Op(left, right)`.
 template <class Op, class L, class R>
 struct layer_binary {
-    using op = Op;  ///< the operation tag (nn::layer_ops)
-    L left;         ///< the left operand
-    R right;        ///< the right operand
+    L left;   ///< the left operand
+    R right;  ///< the right operand
 };
 
 /// The layer operations. Each has its output shape (`rows`, `cols`), a forward kernel writing the node's
@@ -78,10 +77,16 @@ namespace layer_ops {
 /// y = W h, W `[Rows][Cols]`.
 template <std::size_t Rows, std::size_t Cols>
 struct matvec {
-    static constexpr op_code code = op_code::layer;    ///< dispatched by type, not by code
-    static constexpr std::string_view format = "{0} {1}";  ///< the value, printed: "W h"
-    /// The adjoint sent to each operand, printed ({d}: this node's adjoint).
-    static constexpr std::string_view derivative_format[2] = {"{d} {1}ᵀ", "{0}ᵀ {d}"};
+    static constexpr std::string_view name = "matvec";      ///< its name
+    static constexpr std::size_t differentiable_operands = 2;  ///< W and h
+    static constexpr bool passes_adjoint_through = false;   ///< dW and dh are products
+    /// The value, printed: `W h`.
+    static std::string print_value(const rule::spelling& s) { return s.a + " " + s.b; }
+    /// What each operand's adjoint receives, printed: `d hᵀ` and `Wᵀ d`.
+    template <std::size_t Slot>
+    static std::string print_adjoint(const rule::spelling& s) {
+        return Slot == 0 ? s.d + " " + s.b + "ᵀ" : s.a + "ᵀ " + s.d;
+    }
     static constexpr std::size_t rows = Rows;          ///< output length
     static constexpr std::size_t cols = 1;             ///< a vector
     /// y = W h.
@@ -127,10 +132,13 @@ struct matvec {
 /// y = a + b, elementwise (a bias added to a product).
 template <std::size_t Rows>
 struct plus {
-    static constexpr op_code code = op_code::layer;     ///< dispatched by type, not by code
-    static constexpr std::string_view format = "{0} + {1}";  ///< the value, printed
-    /// The adjoint sent to each operand, printed ({d}: this node's adjoint).
-    static constexpr std::string_view derivative_format[2] = {"{d}", "{d}"};
+    static constexpr std::string_view name = "plus";        ///< its name
+    static constexpr std::size_t differentiable_operands = 2;  ///< both
+    /// The value, printed.
+    static std::string print_value(const rule::spelling& s) { return s.a + " + " + s.b; }
+    /// What each operand's adjoint receives, printed: the node's own.
+    template <std::size_t>
+    static std::string print_adjoint(const rule::spelling& s) { return s.d; }
     static constexpr std::size_t rows = Rows;           ///< output length
     static constexpr std::size_t cols = 1;              ///< a vector
     /// Its adjoint passes to each operand unchanged: an operand used only here can share its storage.
@@ -158,11 +166,15 @@ struct plus {
 /// y = act(z), elementwise.
 template <Activation Act, std::size_t Rows>
 struct activate {
-    static constexpr op_code code = op_code::layer;  ///< dispatched by type, not by code
-    static constexpr std::string_view name = Act::name;       ///< the activation's name ({f} below)
-    static constexpr std::string_view format = "{f}({0})";  ///< the value, printed
-    /// The adjoint sent to the operand, printed ({d}: this node's adjoint, {y}: its stored value).
-    static constexpr std::string_view derivative_format[2] = {"{d} ⊙ {f}'({y})", ""};
+    static constexpr std::string_view name = Act::name;        ///< the activation's name
+    static constexpr std::size_t differentiable_operands = 1;  ///< z
+    /// The value, printed: `tanh(z)`.
+    static std::string print_value(const rule::spelling& s) { return std::string(name) + "(" + s.a + ")"; }
+    /// What z's adjoint receives, printed: `d ⊙ tanh'(y)`, the slope from the stored value y.
+    template <std::size_t>
+    static std::string print_adjoint(const rule::spelling& s) {
+        return s.d + " ⊙ " + std::string(name) + "'(" + s.y + ")";
+    }
     static constexpr std::size_t rows = Rows;        ///< output length
     static constexpr std::size_t cols = 1;           ///< a vector
     /// The identity passes its adjoint through unchanged.
@@ -190,11 +202,18 @@ struct activate {
 /// The scalar loss of outputs a against targets t.
 template <class Loss, std::size_t Rows>
 struct loss {
-    static constexpr op_code code = op_code::layer;  ///< dispatched by type, not by code
-    static constexpr std::string_view name = Loss::name;            ///< the loss's name ({f} below)
-    static constexpr std::string_view format = "{f}({0}, {1})";     ///< the value, printed
-    /// The adjoint sent to the outputs, printed; the target gets none.
-    static constexpr std::string_view derivative_format[2] = {"{d} ∂{f}/∂{0}", ""};
+    static constexpr std::string_view name = Loss::name;       ///< the loss's name
+    static constexpr std::size_t differentiable_operands = 1;  ///< the outputs; the target is data
+    static constexpr bool passes_adjoint_through = false;      ///< the outputs get d · ∂loss/∂out
+    /// The value, printed: `mse(v5, y)`.
+    static std::string print_value(const rule::spelling& s) {
+        return std::string(name) + "(" + s.a + ", " + s.b + ")";
+    }
+    /// What the outputs' adjoint receives, printed.
+    template <std::size_t>
+    static std::string print_adjoint(const rule::spelling& s) {
+        return s.d + " ∂" + std::string(name) + "/∂" + s.a;
+    }
     static constexpr std::size_t rows = 1;           ///< a scalar
     static constexpr std::size_t cols = 1;           ///< a scalar
     /// y = Loss(a, t).
@@ -225,31 +244,18 @@ struct loss {
 }  // namespace layer_ops
 
 namespace detail {
+/// Rows and columns of a layer node's value, from its protocol entry.
 template <class T>
-inline constexpr bool is_layer_node = false;
-template <leaf_source S, std::size_t O, std::size_t R, std::size_t C>
-inline constexpr bool is_layer_node<leaf<S, O, R, C>> = true;
-template <class Op, class A>
-inline constexpr bool is_layer_node<layer_unary<Op, A>> = true;
-template <class Op, class L, class R>
-inline constexpr bool is_layer_node<layer_binary<Op, L, R>> = true;
-
-/// Rows and columns of a layer node's value.
+inline constexpr std::size_t rows_of = node_traits<std::remove_cvref_t<T>>::rows;
 template <class T>
-inline constexpr std::size_t rows_of = T::op::rows;
-template <leaf_source S, std::size_t O, std::size_t R, std::size_t C>
-inline constexpr std::size_t rows_of<leaf<S, O, R, C>> = R;
-template <class T>
-inline constexpr std::size_t cols_of = T::op::cols;
-template <leaf_source S, std::size_t O, std::size_t R, std::size_t C>
-inline constexpr std::size_t cols_of<leaf<S, O, R, C>> = C;
+inline constexpr std::size_t cols_of = node_traits<std::remove_cvref_t<T>>::cols;
 template <class T>
 inline constexpr bool is_vector = cols_of<T> == 1;
 }  // namespace detail
 
 /// A layer-graph expression: a leaf, or a layer operation over layer-graph expressions.
 template <class T>
-concept LayerExpression = detail::is_layer_node<std::remove_cvref_t<T>>;
+concept LayerExpression = Node<T> && node_traits<std::remove_cvref_t<T>>::family == node_family::layer;
 
 /// `W * h`: a `[R][C]` matrix times a vector of C entries.
 template <LayerExpression W, LayerExpression H>
@@ -289,56 +295,50 @@ constexpr auto loss(const Out& out, const Target& target) {
 
 }  // namespace memograd::nn
 
-// ---- the layer nodes in the graph analysis ------------------------------------------------------------------
+// ---- the layer nodes in the node protocol (autodiff/node.hpp) ---------------------------------------------
 /// @cond MEMOGRAD_INTERNAL
-namespace memograd::detail {
+namespace memograd {
 
 template <nn::leaf_source S, std::size_t O, std::size_t R, std::size_t C>
-struct node_info<nn::leaf<S, O, R, C>> {
-    static constexpr node_shape shape = node_shape::input;
-    static constexpr op_code code = op_code::input;
-    static constexpr int exponent = 0;
-    static constexpr bool scalar_below = false;
+struct node_traits<nn::leaf<S, O, R, C>> {
+    static constexpr node_kind kind = node_kind::leaf;
+    static constexpr node_family family = node_family::layer;
+    // The parameters are what the gradient is taken for (array 0); the sample and target are data.
+    static constexpr std::size_t array = S == nn::leaf_source::parameter ? 0 : S == nn::leaf_source::sample ? 1 : 2;
+    static constexpr std::size_t offset = O;
     static constexpr std::size_t rows = R;
     static constexpr std::size_t cols = C;
 };
 template <class Op, class A>
-struct node_info<nn::layer_unary<Op, A>> {
-    static constexpr node_shape shape = node_shape::unary;
-    static constexpr op_code code = Op::code;
-    static constexpr int exponent = 0;
-    static constexpr bool scalar_below = false;
+struct node_traits<nn::layer_unary<Op, A>> {
+    static constexpr node_kind kind = node_kind::operation;
+    static constexpr node_family family = node_family::layer;
     static constexpr std::size_t rows = Op::rows;
     static constexpr std::size_t cols = Op::cols;
-};
-template <class Op, class L, class R>
-struct node_info<nn::layer_binary<Op, L, R>> {
-    static constexpr node_shape shape = node_shape::binary;
-    static constexpr op_code code = Op::code;
-    static constexpr int exponent = 0;
-    static constexpr bool scalar_below = false;
-    static constexpr std::size_t rows = Op::rows;
-    static constexpr std::size_t cols = Op::cols;
-};
-
-template <nn::leaf_source S, std::size_t O, std::size_t R, std::size_t C>
-inline constexpr std::uint64_t structural_hash<nn::leaf<S, O, R, C>> =
-    mix(mix(mix(mix(5, static_cast<std::uint64_t>(S)), O), R), C);
-/// A layer operation's hash: its format, shape and, for activations and losses, the function's name.
-template <class Op>
-constexpr std::uint64_t layer_op_hash() {
-    if constexpr (requires { Op::name; }) {
-        return mix(mix(op_hash<Op>(), Op::rows), hash_text(Op::name));
-    } else {
-        return mix(op_hash<Op>(), Op::rows);
+    using op = Op;
+    using operands = operand_list<A>;
+    template <std::size_t S>
+    static constexpr const A& operand(const nn::layer_unary<Op, A>& node) {
+        return node.arg;
     }
-}
-template <class Op, class A>
-inline constexpr std::uint64_t structural_hash<nn::layer_unary<Op, A>> =
-    mix(mix(6, layer_op_hash<Op>()), structural_hash<A>);
+};
 template <class Op, class L, class R>
-inline constexpr std::uint64_t structural_hash<nn::layer_binary<Op, L, R>> =
-    mix(mix(mix(7, layer_op_hash<Op>()), structural_hash<L>), structural_hash<R>);
+struct node_traits<nn::layer_binary<Op, L, R>> {
+    static constexpr node_kind kind = node_kind::operation;
+    static constexpr node_family family = node_family::layer;
+    static constexpr std::size_t rows = Op::rows;
+    static constexpr std::size_t cols = Op::cols;
+    using op = Op;
+    using operands = operand_list<L, R>;
+    template <std::size_t S>
+    static constexpr const auto& operand(const nn::layer_binary<Op, L, R>& node) {
+        if constexpr (S == 0) {
+            return node.left;
+        } else {
+            return node.right;
+        }
+    }
+};
 
-}  // namespace memograd::detail
+}  // namespace memograd
 /// @endcond

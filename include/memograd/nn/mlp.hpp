@@ -10,7 +10,7 @@
 /// computes each layer's delta (dL/dz) once and shares it between the weight gradient, the bias gradient
 /// and the layer below.
 
-#include "../autodiff/backward.hpp"  // value_and_gradient
+#include "../autodiff/passes.hpp"  // value_and_gradient
 #include "../autodiff/math.hpp"
 #include "../detail/splitmix.hpp"
 #include "activation.hpp"

@@ -1,0 +1,88 @@
+#pragma once
+/// @file
+/// @brief The node protocol: how every node type — scalar or layer — declares what it is.
+///
+/// Each node type specializes `node_traits` once, and everything that walks a graph (the analysis, the
+/// generated passes, the path sum, the printers) reads that one entry point. Nothing looks for member
+/// names. A type without traits is not a node: `Node<T>` is false, and the analysis says so in one line.
+///
+/// What the traits of node type T declare:
+/// - `kind`: a `leaf` (reads an array the caller passes), a compile-time `constant`, an `operation` over
+///   operands, or a `scalar_operation` (an operation that also holds a run-time `double`);
+/// - `family`: `scalar` (memograd::var and friends) or `layer` (memograd::nn's vector-valued nodes);
+/// - `rows`, `cols`: the shape of the node's value (1×1 for scalar nodes);
+/// - leaves: `array` (0: the differentiated variables; 1, 2: data arrays) and `offset` into it;
+/// - constants: `value`;
+/// - operations: `using op`, `using operands = operand_list<...>`, and `operand<S>(node)` returning the
+///   S-th operand object; scalar operations also `scalar(node)`.
+
+#include <concepts>
+#include <cstddef>
+#include <type_traits>
+
+namespace memograd {
+
+/// What a node is.
+enum class node_kind : unsigned char {
+    leaf,             ///< reads a block of an array the caller passes (var<I>, data<J>, layer leaves)
+    constant,         ///< a number in the type (memograd::constant<V>)
+    operation,        ///< an operation over operand nodes
+    scalar_operation  ///< an operation over one operand and a run-time double held in the object
+};
+
+/// Which node family a node belongs to: the two never mix in one expression.
+enum class node_family : unsigned char {
+    scalar,  ///< memograd::var, data, constant and the scalar operations
+    layer    ///< memograd::nn's vectors, matrices and layer operations
+};
+
+/// The types of an operation's operands.
+template <class... Operands>
+struct operand_list {
+    static constexpr std::size_t size = sizeof...(Operands);  ///< the operation's arity
+};
+
+/// Specialized once per node type (see the file comment); not defined for anything else.
+template <class T>
+struct node_traits;
+
+/// A type that declares itself a node.
+template <class T>
+concept Node = requires {
+    { node_traits<std::remove_cvref_t<T>>::kind } -> std::convertible_to<node_kind>;
+    { node_traits<std::remove_cvref_t<T>>::family } -> std::convertible_to<node_family>;
+};
+
+/// A leaf node: reads `rows`×`cols` doubles at `offset` of array `array`.
+template <class T>
+concept LeafNode = Node<T> && node_traits<std::remove_cvref_t<T>>::kind == node_kind::leaf;
+
+/// A node that holds a run-time double of its own.
+template <class T>
+concept ScalarOperationNode = Node<T> && node_traits<std::remove_cvref_t<T>>::kind == node_kind::scalar_operation;
+
+/// An operation node, with or without a run-time double.
+template <class T>
+concept OperationNode = Node<T> && (node_traits<std::remove_cvref_t<T>>::kind == node_kind::operation ||
+                                    ScalarOperationNode<T>);
+
+namespace detail {
+template <class T>
+using traits_of = node_traits<std::remove_cvref_t<T>>;
+
+/// The type of operand S of operation node T.
+template <class T, std::size_t S>
+using operand_type = std::remove_cvref_t<decltype(traits_of<T>::template operand<S>(std::declval<const T&>()))>;
+
+/// Number of operands (0 for leaves and constants).
+template <class T>
+constexpr std::size_t arity_of() {
+    if constexpr (OperationNode<T>) {
+        return traits_of<T>::operands::size;
+    } else {
+        return 0;
+    }
+}
+}  // namespace detail
+
+}  // namespace memograd

@@ -1,0 +1,460 @@
+#pragma once
+/// @file
+/// @brief The one generator of forward and backward passes, for scalar and layer graphs alike.
+///
+/// For expression type E the compiler knows the graph (graph.hpp). A storage plan, computed at compile
+/// time, places every node's value and adjoint; the forward pass is then one kernel call per distinct
+/// node, children first, each value stored once and read by every user; the backward pass walks the same
+/// nodes root first: a node's adjoint is complete when it is reached, because all its users come later in
+/// post-order, and it is pushed to each operand once per edge.
+///
+/// Each statement is a call of a kernel whose address is a template argument, with pointers whose
+/// offsets are template arguments too: no tape, no virtual call, no heap, and the templates instantiated
+/// are one per *operation*, never one per node. A scalar operation's kernels evaluate its rules
+/// (ops.hpp); a layer operation brings its own loops (nn/layer_graph.hpp).
+///
+/// The plan removes what need not run: nodes with no variable below them (data, constants) get no adjoint
+/// and no backward statement; an operand used only by a node that passes its adjoint through unchanged
+/// (`a` in `a + b`, `W h` in `W h + b`) shares that node's adjoint storage instead of copying it.
+
+#include "../config.hpp"
+#include "graph.hpp"
+#include "node.hpp"
+#include "ops.hpp"
+#include "rule.hpp"
+
+#include <algorithm>
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace memograd {
+
+/// The result of `value_and_grad`: the expression's value and its gradient, `grad[i]` = d expr / d x[i].
+template <std::size_t K>
+struct value_and_gradient {
+    double value;                ///< the expression's value
+    std::array<double, K> grad;  ///< `grad[i]` = d expr / d `x[i]`
+};
+
+/// A vector-valued operation with its own kernels (nn/layer_graph.hpp): a forward kernel writing the
+/// value, and per operand a backward kernel writing (`Assign`) or adding the operand's adjoint.
+template <class Op>
+concept LayerKernel = requires(double* out, const double* in, const rule::spelling& s) {
+    { Op::name } -> std::convertible_to<std::string_view>;
+    { Op::rows } -> std::convertible_to<std::size_t>;
+    { Op::cols } -> std::convertible_to<std::size_t>;
+    { Op::passes_adjoint_through } -> std::convertible_to<bool>;
+    { Op::differentiable_operands } -> std::convertible_to<std::size_t>;
+    Op::forward(out, in, in);
+    Op::template backward<0, true>(in, in, in, in, out);
+    { Op::print_value(s) } -> std::same_as<std::string>;
+    { Op::template print_adjoint<0>(s) } -> std::same_as<std::string>;
+};
+
+namespace detail {
+
+using forward_kernel = void (*)(double*, const double*, const double*);
+using backward_kernel = void (*)(const double*, const double*, const double*, const double*, double*);
+using text_kernel = std::string (*)(const rule::spelling&);
+
+/// What the passes and printers call for one node.
+struct op_kernels {
+    forward_kernel forward;             ///< y = op(a, b)
+    backward_kernel backward[2][2];     ///< [slot][assign]: the operand's adjoint from dy, y, a, b
+    bool passes_adjoint_through[2];     ///< slot's adjoint is dy itself: an only user may share storage
+    text_kernel value_text;             ///< the forward statement's right-hand side
+    text_kernel adjoint_text[2];        ///< what is assigned or added to operand slot's adjoint
+};
+
+constexpr void no_forward(double*, const double*, const double*) {}
+constexpr void no_backward(const double*, const double*, const double*, const double*, double*) {}
+inline std::string no_text(const rule::spelling&) { return {}; }
+
+/// d · (d op / d operand Slot): what a scalar operation sends to an operand's adjoint.
+template <class Op, std::size_t Slot>
+inline constexpr auto adjoint_rule = rule::placeholders::d * derivative_rule<Op, Slot>();
+
+/// A rule that is the literal 1 passes the adjoint through unchanged.
+template <class R>
+constexpr bool is_one(const R& r) {
+    if constexpr (std::is_same_v<R, rule::number>) {
+        return r.value == 1.0;
+    } else {
+        return false;
+    }
+}
+
+/// The kernels of a scalar operation, from its rules. A unary node's second operand pointer repeats its
+/// first, so reading `*b` is always valid.
+template <class Op>
+struct scalar_kernels {
+    static constexpr std::size_t arity = BinaryRule<Op> ? 2 : 1;
+    MEMOGRAD_FORCE_INLINE static constexpr void forward(double* y, const double* a, const double* b) {
+        *y = Op::value(rule::point{.a = *a, .b = *b});
+    }
+    template <std::size_t Slot, bool Assign>
+    MEMOGRAD_FORCE_INLINE static constexpr void backward(const double* dy, const double* y, const double* a,
+                                                        const double* b, double* d) {
+        const double to_operand = adjoint_rule<Op, Slot>(rule::point{.a = *a, .b = *b, .y = *y, .d = *dy});
+        if constexpr (Assign) {
+            *d = to_operand;
+        } else {
+            *d += to_operand;
+        }
+    }
+    static std::string value_text(const rule::spelling& s) { return Op::value.print(s); }
+    template <std::size_t Slot>
+    static std::string adjoint_text(const rule::spelling& s) {
+        return adjoint_rule<Op, Slot>.print(s);
+    }
+    template <std::size_t Slot>
+    static constexpr backward_kernel backward_of(bool assign) {
+        if constexpr (Slot < arity) {
+            return assign ? &backward<Slot, true> : &backward<Slot, false>;
+        } else {
+            return &no_backward;
+        }
+    }
+    template <std::size_t Slot>
+    static constexpr text_kernel adjoint_text_of() {
+        if constexpr (Slot < arity) {
+            return &adjoint_text<Slot>;
+        } else {
+            return &no_text;
+        }
+    }
+    template <std::size_t Slot>
+    static constexpr bool passes_through() {
+        if constexpr (Slot < arity) {
+            return is_one(derivative_rule<Op, Slot>());
+        } else {
+            return false;
+        }
+    }
+    static constexpr op_kernels table{
+        .forward = &forward,
+        .backward = {{backward_of<0>(false), backward_of<0>(true)}, {backward_of<1>(false), backward_of<1>(true)}},
+        .passes_adjoint_through = {passes_through<0>(), passes_through<1>()},
+        .value_text = &value_text,
+        .adjoint_text = {adjoint_text_of<0>(), adjoint_text_of<1>()}};
+};
+
+/// The kernels of a layer operation: its own. Slots at or past `Op::differentiable_operands` (a loss's
+/// target) have no backward kernel.
+template <class Op>
+struct layer_kernels {
+    template <std::size_t Slot>
+    static std::string adjoint_text(const rule::spelling& s) {
+        return Op::template print_adjoint<Slot>(s);
+    }
+    template <std::size_t Slot, bool Assign>
+    static constexpr backward_kernel backward_of() {
+        if constexpr (Slot < Op::differentiable_operands) {
+            return &Op::template backward<Slot, Assign>;
+        } else {
+            return &no_backward;
+        }
+    }
+    template <std::size_t Slot>
+    static constexpr text_kernel adjoint_text_of() {
+        if constexpr (Slot < Op::differentiable_operands) {
+            return &adjoint_text<Slot>;
+        } else {
+            return &no_text;
+        }
+    }
+    static constexpr op_kernels table{
+        .forward = &Op::forward,
+        .backward = {{backward_of<0, false>(), backward_of<0, true>()}, {backward_of<1, false>(), backward_of<1, true>()}},
+        .passes_adjoint_through = {Op::passes_adjoint_through, Op::passes_adjoint_through},
+        .value_text = &Op::print_value,
+        .adjoint_text = {adjoint_text_of<0>(), adjoint_text_of<1>()}};
+};
+
+template <class Op>
+struct kernel_table_of {
+    static_assert(UnaryRule<Op> || BinaryRule<Op> || LayerKernel<Op>,
+                  "memograd: an operation tag is neither a scalar rule (UnaryRule, BinaryRule: ops.hpp) nor a "
+                  "layer kernel (LayerKernel: passes.hpp).");
+    static constexpr const op_kernels& value =
+        std::conditional_t<LayerKernel<Op>, layer_kernels<Op>, scalar_kernels<Op>>::table;
+};
+template <>
+struct kernel_table_of<leaf_op> {
+    static constexpr op_kernels value{.forward = &no_forward,
+                                      .backward = {{&no_backward, &no_backward}, {&no_backward, &no_backward}},
+                                      .passes_adjoint_through = {false, false},
+                                      .value_text = &no_text,
+                                      .adjoint_text = {&no_text, &no_text}};
+};
+template <double V>
+struct kernel_table_of<constant_op<V>> {
+    static constexpr void forward(double* y, const double*, const double*) { *y = V; }
+    static constexpr op_kernels value{.forward = &forward,
+                                      .backward = {{&no_backward, &no_backward}, {&no_backward, &no_backward}},
+                                      .passes_adjoint_through = {false, false},
+                                      .value_text = &no_text,
+                                      .adjoint_text = {&no_text, &no_text}};
+};
+
+// ---- the storage plan ----------------------------------------------------------------------------------
+/// Where a value or an adjoint lives: one of the caller's arrays, or a buffer of the passes.
+enum class buffer : unsigned char { array0, array1, array2, values, adjoints, gradient };
+
+/// Where each node's value and adjoint live, and which kernel each statement calls, decided at compile time.
+template <std::size_t N>
+struct storage_plan {
+    std::array<buffer, N> value_buffer{};
+    std::array<std::size_t, N> value_offset{};
+    std::array<std::size_t, N> write_offset{};    ///< into values; 0 for leaves (their kernel writes nothing)
+    std::array<buffer, N> adjoint_buffer{};
+    std::array<std::size_t, N> adjoint_offset{};
+    std::array<bool, N> needs_adjoint{};          ///< a variable is at or below the node
+    std::array<bool, N> shares_adjoint{};         ///< its adjoint storage is its only user's
+    std::array<forward_kernel, N> forward{};
+    /// [node][slot][accumulate]: the statement of each edge, or no_backward.
+    std::array<std::array<std::array<backward_kernel, 2>, 2>, N> edge{};
+    std::array<std::size_t, N> zeroed{};          ///< nodes whose adjoints per-occurrence nodes add to
+    std::size_t zeroed_count = 0;
+    std::size_t values = 1;                       ///< doubles of the values buffer (at least one)
+    std::size_t adjoints = 1;                     ///< doubles of the adjoints buffer (at least one)
+};
+
+template <class E>
+consteval auto make_plan() {
+    constexpr auto& g = graph_of<E>;
+    constexpr std::size_t n = g.size();
+    storage_plan<n> plan;
+    std::array<std::size_t, n> uses{};
+    std::array<std::size_t, n> user{};
+    std::array<std::size_t, n> user_slot{};
+    std::size_t values = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const graph_node& node = g.nodes[i];
+        plan.forward[i] = node.op->forward;
+        if (node.kind == node_kind::leaf) {
+            plan.value_buffer[i] = static_cast<buffer>(node.array);
+            plan.value_offset[i] = node.offset;
+            plan.needs_adjoint[i] = node.array == 0;
+        } else {
+            plan.value_buffer[i] = buffer::values;
+            plan.value_offset[i] = plan.write_offset[i] = values;
+            values += node.rows * node.cols;
+        }
+        for (std::size_t s = 0; s < node.arity; ++s) {
+            const std::size_t c = node.child[s];
+            plan.needs_adjoint[i] = plan.needs_adjoint[i] || plan.needs_adjoint[c];
+            ++uses[c];
+            user[c] = i;
+            user_slot[c] = s;
+        }
+    }
+    std::size_t adjoints = 0;
+    for (std::size_t i = n; i-- > 0;) {  // root first: a user's storage is placed before its operands'
+        const graph_node& node = g.nodes[i];
+        plan.adjoint_buffer[i] = buffer::adjoints;
+        if (node.kind == node_kind::leaf && node.array == 0) {
+            plan.adjoint_buffer[i] = buffer::gradient;
+            plan.adjoint_offset[i] = node.offset;
+        } else if (plan.needs_adjoint[i]) {
+            const bool only_user_passes_through = uses[i] == 1 && !node.fed_by_occurrences &&
+                                                  g.nodes[user[i]].op->passes_adjoint_through[user_slot[i]];
+            if (only_user_passes_through) {
+                plan.shares_adjoint[i] = true;
+                plan.adjoint_offset[i] = plan.adjoint_offset[user[i]];
+            } else {
+                plan.adjoint_offset[i] = adjoints;
+                adjoints += node.rows * node.cols;
+                if (node.fed_by_occurrences) {
+                    plan.zeroed[plan.zeroed_count++] = i;
+                }
+            }
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const graph_node& node = g.nodes[i];
+        for (std::size_t s = 0; s < 2; ++s) {
+            const std::size_t c = node.child[s];
+            const bool statement = s < node.arity && plan.needs_adjoint[c] && !plan.shares_adjoint[c];
+            const bool variable = plan.adjoint_buffer[c] == buffer::gradient;
+            for (std::size_t accumulate = 0; accumulate < 2; ++accumulate) {
+                const bool assign = node.first_use[s] && !(accumulate == 1 && variable);
+                plan.edge[i][s][accumulate] = statement ? node.op->backward[s][assign ? 1 : 0] : &no_backward;
+            }
+        }
+    }
+    plan.values = std::max<std::size_t>(values, 1);
+    plan.adjoints = std::max<std::size_t>(adjoints, 1);
+    return plan;
+}
+
+/// The storage plan of expression type E, computed once per type.
+template <class E>
+inline constexpr auto plan_of = make_plan<E>();
+
+/// Do E's variable leaves cover [0, K) exactly once, with no per-occurrence node adding to one? Then
+/// every gradient entry is assigned by its first use and the gradient needs no zeroing.
+template <class E, std::size_t K>
+inline constexpr bool variables_tile = [] {
+    constexpr auto& g = graph_of<E>;
+    std::array<std::array<std::size_t, 2>, g.size()> blocks{};
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        const graph_node& node = g.nodes[i];
+        if (node.kind == node_kind::leaf && node.array == 0) {
+            if (node.fed_by_occurrences) {
+                return false;
+            }
+            blocks[i] = {node.offset, node.offset + node.rows * node.cols};
+        }
+    }
+    std::sort(blocks.begin(), blocks.end());
+    std::size_t covered = 0;
+    for (const auto& [begin, end] : blocks) {
+        if (begin == end) {
+            continue;  // not a variable
+        }
+        if (begin != covered) {
+            return false;
+        }
+        covered = end;
+    }
+    return covered == K;
+}();
+
+// ---- the passes ----------------------------------------------------------------------------------------
+/// The arrays one evaluation reads and writes.
+struct pass_arrays {
+    const double* array[3];  ///< the caller's arrays: 0 the variables, 1 and 2 data
+    double* values;          ///< one slot per operation and constant value
+    double* adjoints;        ///< one slot per adjoint that is not a gradient entry
+    double* gradient;        ///< the variables' adjoints; null when only the forward pass runs
+};
+
+/// A compile-time value as a constant the optimizer cannot miss (a template argument, not a load from
+/// the plan's table).
+template <auto V>
+inline constexpr auto as_constant = V;
+
+MEMOGRAD_FORCE_INLINE constexpr const double* value_at(const pass_arrays& a, buffer where, std::size_t offset) {
+    return (where == buffer::values ? a.values : a.array[static_cast<std::size_t>(where)]) + offset;
+}
+MEMOGRAD_FORCE_INLINE constexpr double* adjoint_at(const pass_arrays& a, buffer where, std::size_t offset) {
+    return (where == buffer::gradient ? a.gradient : a.adjoints) + offset;
+}
+
+template <forward_kernel F>
+MEMOGRAD_FORCE_INLINE constexpr void call(double* y, const double* a, const double* b) {
+    F(y, a, b);
+}
+template <backward_kernel F>
+MEMOGRAD_FORCE_INLINE constexpr void call(const double* dy, const double* y, const double* a, const double* b,
+                                          double* d) {
+    F(dy, y, a, b, d);
+}
+
+/// Indices per fold expression: Clang nests a fold at most 256 deep (`-fbracket-depth`).
+inline constexpr std::size_t block_size = 128;
+
+template <class E, std::size_t... I>
+MEMOGRAD_FORCE_INLINE constexpr void forward_block(const pass_arrays& a, std::index_sequence<I...>) {
+    constexpr auto& g = graph_of<E>;
+    constexpr auto& p = plan_of<E>;
+    (call<p.forward[I]>(a.values + as_constant<p.write_offset[I]>,
+                        value_at(a, as_constant<p.value_buffer[g.nodes[I].child[0]]>,
+                                 as_constant<p.value_offset[g.nodes[I].child[0]]>),
+                        value_at(a, as_constant<p.value_buffer[g.nodes[I].child[1]]>,
+                                 as_constant<p.value_offset[g.nodes[I].child[1]]>)),
+     ...);
+}
+
+/// Pushes each node's adjoint to its operands: two statements per node, one per operand slot (a slot
+/// with nothing to do calls no_backward, which the optimizer removes).
+template <class E, bool Accumulate, std::size_t... I>
+MEMOGRAD_FORCE_INLINE constexpr void backward_block(const pass_arrays& a, std::index_sequence<I...>) {
+    constexpr auto& g = graph_of<E>;
+    constexpr auto& p = plan_of<E>;
+    ((call<p.edge[I][0][Accumulate]>(
+          adjoint_at(a, as_constant<p.adjoint_buffer[I]>, as_constant<p.adjoint_offset[I]>),
+          value_at(a, as_constant<p.value_buffer[I]>, as_constant<p.value_offset[I]>),
+          value_at(a, as_constant<p.value_buffer[g.nodes[I].child[0]]>, as_constant<p.value_offset[g.nodes[I].child[0]]>),
+          value_at(a, as_constant<p.value_buffer[g.nodes[I].child[1]]>, as_constant<p.value_offset[g.nodes[I].child[1]]>),
+          adjoint_at(a, as_constant<p.adjoint_buffer[g.nodes[I].child[0]]>,
+                     as_constant<p.adjoint_offset[g.nodes[I].child[0]]>)),
+      call<p.edge[I][1][Accumulate]>(
+          adjoint_at(a, as_constant<p.adjoint_buffer[I]>, as_constant<p.adjoint_offset[I]>),
+          value_at(a, as_constant<p.value_buffer[I]>, as_constant<p.value_offset[I]>),
+          value_at(a, as_constant<p.value_buffer[g.nodes[I].child[0]]>, as_constant<p.value_offset[g.nodes[I].child[0]]>),
+          value_at(a, as_constant<p.value_buffer[g.nodes[I].child[1]]>, as_constant<p.value_offset[g.nodes[I].child[1]]>),
+          adjoint_at(a, as_constant<p.adjoint_buffer[g.nodes[I].child[1]]>,
+                     as_constant<p.adjoint_offset[g.nodes[I].child[1]]>))),
+     ...);
+}
+
+template <std::size_t Begin, std::size_t... I>
+constexpr auto offset_sequence(std::index_sequence<I...>) {
+    return std::index_sequence<(Begin + I)...>{};
+}
+template <std::size_t End, std::size_t... I>
+constexpr auto reversed_sequence(std::index_sequence<I...>) {
+    return std::index_sequence<(End - 1 - I)...>{};
+}
+template <std::size_t N, std::size_t B>
+using block_indices = std::make_index_sequence<std::min(block_size, N - B * block_size)>;
+
+template <class E, std::size_t... B>
+MEMOGRAD_FORCE_INLINE constexpr void forward_blocks(const pass_arrays& a, std::index_sequence<B...>) {
+    constexpr std::size_t n = graph_of<E>.size();
+    (forward_block<E>(a, offset_sequence<B * block_size>(block_indices<n, B>{})), ...);
+}
+template <class E, bool Accumulate, std::size_t... B>
+MEMOGRAD_FORCE_INLINE constexpr void backward_blocks(const pass_arrays& a, std::index_sequence<B...>) {
+    constexpr std::size_t n = graph_of<E>.size();
+    (backward_block<E, Accumulate>(a, reversed_sequence<n - B * block_size>(block_indices<n, B>{})), ...);
+}
+
+/// Every node's value, children first, in blocks of `block_size` statements.
+template <class E>
+MEMOGRAD_FORCE_INLINE constexpr void forward_pass(const pass_arrays& a) {
+    constexpr std::size_t n = graph_of<E>.size();
+    forward_blocks<E>(a, std::make_index_sequence<(n + block_size - 1) / block_size>{});
+}
+
+/// Zeroes the adjoints that per-occurrence nodes add to; call before they do.
+template <class E>
+constexpr void zero_fed_adjoints(const pass_arrays& a) {
+    constexpr auto& g = graph_of<E>;
+    constexpr auto& p = plan_of<E>;
+    for (std::size_t k = 0; k < p.zeroed_count; ++k) {
+        const std::size_t i = p.zeroed[k];
+        std::fill_n(a.adjoints + p.adjoint_offset[i], g.nodes[i].rows * g.nodes[i].cols, 0.0);
+    }
+}
+
+/// Seeds the root's adjoint (when the root is a graph node) and runs every backward statement, root
+/// first. `Accumulate`: variables' adjoints are added to (a batch), never assigned.
+template <class E, bool Accumulate>
+MEMOGRAD_FORCE_INLINE constexpr void backward_pass(const pass_arrays& a, double seed) {
+    constexpr auto& g = graph_of<E>;
+    constexpr auto& p = plan_of<E>;
+    constexpr std::size_t n = g.size();
+    if constexpr (g.root_is_node) {
+        if constexpr (!p.needs_adjoint[n - 1]) {
+            return;  // no variable in the graph
+        } else {
+            double* root = adjoint_at(a, p.adjoint_buffer[n - 1], p.adjoint_offset[n - 1]);
+            if constexpr (Accumulate && p.adjoint_buffer[n - 1] == buffer::gradient) {
+                *root += seed;
+            } else {
+                *root = seed;
+            }
+        }
+    }
+    backward_blocks<E, Accumulate>(a, std::make_index_sequence<(n + block_size - 1) / block_size>{});
+}
+
+}  // namespace detail
+}  // namespace memograd
