@@ -38,7 +38,12 @@ struct spelling {
 };
 
 /// Binding strength when printed: a weaker operand gets parentheses.
-enum class precedence : unsigned char { sum = 1, product = 2, prefix = 3, atom = 4 };
+enum class precedence : unsigned char {
+    sum = 1,      ///< a + b, a − b
+    product = 2,  ///< a · b, a / b
+    prefix = 3,   ///< −a
+    atom = 4      ///< a name, a number, a call
+};
 
 /// A rule: evaluable at a point (in constant expressions too) and printable.
 template <class T>
@@ -48,22 +53,28 @@ concept Rule = requires(const T& r, const point& p, const spelling& s) {
     { T::binding } -> std::convertible_to<precedence>;
 };
 
-/// A number printed so that reading it back gives the same double.
+/// A number as a C++ double literal that reads back as the same double: the fewest digits that do,
+/// and always a `.` or exponent (`1.0 / 3.0`, never the integer division `1 / 3`).
 inline std::string exact_text(double v) {
-    char buffer[32];
+    char buffer[40];
     for (int digits = 1; digits <= 17; ++digits) {
         std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
         if (std::strtod(buffer, nullptr) == v) {
             break;
         }
     }
-    return buffer;
+    std::string text = buffer;
+    if (text.find_first_of(".eni") == std::string::npos) {  // not 1.5, 1e+20, inf or nan
+        text += ".0";
+    }
+    return text;
 }
 
 /// One of the five values a rule reads.
 template <char Name>
 struct placeholder {
-    static constexpr precedence binding = precedence::atom;
+    static constexpr precedence binding = precedence::atom;  ///< never parenthesized
+    /// Its value at p.
     constexpr double operator()(const point& p) const {
         if constexpr (Name == 'a') {
             return p.a;
@@ -77,6 +88,7 @@ struct placeholder {
             return p.d;
         }
     }
+    /// Its name.
     std::string print(const spelling& s) const {
         return Name == 'a' ? s.a : Name == 'b' ? s.b : Name == 'c' ? s.c : Name == 'y' ? s.y : s.d;
     }
@@ -84,9 +96,11 @@ struct placeholder {
 
 /// A literal number.
 struct number {
-    static constexpr precedence binding = precedence::atom;
-    double value;
+    static constexpr precedence binding = precedence::atom;  ///< negative numbers print in parentheses
+    double value;                                             ///< the number
+    /// The number.
     constexpr double operator()(const point&) const { return value; }
+    /// The number, exactly.
     std::string print(const spelling&) const {
         return value < 0 ? "(" + exact_text(value) + ")" : exact_text(value);
     }
@@ -105,9 +119,10 @@ inline constexpr bool is_number = std::is_same_v<T, number>;
 /// `l ∘ r` for ∘ in + − · /, evaluated left to right as written.
 template <char Symbol, Rule L, Rule R>
 struct infix {
-    static constexpr precedence binding = Symbol == '+' || Symbol == '-' ? precedence::sum : precedence::product;
-    L left;
-    R right;
+    static constexpr precedence binding = Symbol == '+' || Symbol == '-' ? precedence::sum : precedence::product;  ///< its strength
+    L left;   ///< the left operand
+    R right;  ///< the right operand
+    /// `left(p) ∘ right(p)`.
     constexpr double operator()(const point& p) const {
         const double l = left(p);
         const double r = right(p);
@@ -121,6 +136,7 @@ struct infix {
             return l / r;
         }
     }
+    /// `left ∘ right`, parenthesized where needed.
     std::string print(const spelling& s) const {
         // Multiplying by 1 or −1 is exact, so printing `d` for `d * 1` shows the same number.
         if constexpr (Symbol == '*' && detail::is_number<R>) {
@@ -140,22 +156,27 @@ struct infix {
 /// `−a`.
 template <Rule A>
 struct negation {
-    static constexpr precedence binding = precedence::prefix;
-    A arg;
+    static constexpr precedence binding = precedence::prefix;  ///< its strength
+    A arg;                                                      ///< the operand
+    /// `−arg(p)`.
     constexpr double operator()(const point& p) const { return -arg(p); }
+    /// `-arg`.
     std::string print(const spelling& s) const { return "-" + detail::operand_text(arg, s, precedence::prefix); }
 };
 
 /// An elementary function applied to a rule: `F::name(arg)`, evaluated by `F::apply`.
 template <class F, Rule A>
 struct call {
-    static constexpr precedence binding = precedence::atom;
-    A arg;
+    static constexpr precedence binding = precedence::atom;  ///< never parenthesized
+    A arg;                                                    ///< the argument
+    /// `F(arg(p))`.
     constexpr double operator()(const point& p) const { return F::apply(arg(p)); }
+    /// `name(arg)`.
     std::string print(const spelling& s) const { return F::print(arg.print(s)); }
 };
 
 // ---- building rules -----------------------------------------------------------------------------------
+/// A rule as it is, a number as a `number`.
 template <class T>
 constexpr auto as_rule(const T& t) {
     if constexpr (Rule<T>) {
@@ -164,6 +185,7 @@ constexpr auto as_rule(const T& t) {
         return number{static_cast<double>(t)};
     }
 }
+/// Operands a rule operator takes: two rules, or a rule and a number.
 template <class L, class R>
 concept rule_operands = (Rule<L> && (Rule<R> || std::is_arithmetic_v<R>)) || (std::is_arithmetic_v<L> && Rule<R>);
 
@@ -202,37 +224,50 @@ constexpr auto operator-(const A& a) {
 namespace functions {
 /// e^x.
 struct exp {
+    /// Its value (constant-evaluable).
     static constexpr double apply(double x) { return math::exp(x); }
+    /// Its call, printed.
     static std::string print(const std::string& x) { return "exp(" + x + ")"; }
 };
 /// ln x.
 struct log {
+    /// Its value (constant-evaluable).
     static constexpr double apply(double x) { return math::log(x); }
+    /// Its call, printed.
     static std::string print(const std::string& x) { return "log(" + x + ")"; }
 };
 /// tanh x.
 struct tanh {
+    /// Its value (constant-evaluable).
     static constexpr double apply(double x) { return math::tanh(x); }
+    /// Its call, printed.
     static std::string print(const std::string& x) { return "tanh(" + x + ")"; }
 };
 /// 1 / (1 + e^−x).
 struct sigmoid {
+    /// Its value (constant-evaluable).
     static constexpr double apply(double x) { return math::sigmoid(x); }
+    /// Its call, printed.
     static std::string print(const std::string& x) { return "sigmoid(" + x + ")"; }
 };
 /// max(x, 0).
 struct relu {
+    /// Its value (constant-evaluable).
     static constexpr double apply(double x) { return x > 0 ? x : 0.0; }
+    /// Its call, printed.
     static std::string print(const std::string& x) { return "relu(" + x + ")"; }
 };
 /// 1 for x > 0, else 0: relu's slope (0 at the kink, as PyTorch takes it).
 struct step {
+    /// Its value (constant-evaluable).
     static constexpr double apply(double x) { return x > 0 ? 1.0 : 0.0; }
+    /// Its call, printed.
     static std::string print(const std::string& x) { return "step(" + x + ")"; }
 };
 /// x^N by repeated squaring, N >= 0.
 template <int N>
 struct power {
+    /// Its value (constant-evaluable).
     static constexpr double apply(double x) {
         double result = 1.0;
         for (int n = N; n > 0; n >>= 1, x *= x) {
@@ -242,6 +277,7 @@ struct power {
         }
         return result;
     }
+    /// Its call, printed.
     static std::string print(const std::string& x) { return "pow<" + std::to_string(N) + ">(" + x + ")"; }
 };
 }  // namespace functions
