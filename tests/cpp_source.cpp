@@ -47,10 +47,10 @@ TEST_CASE("emitted C++ computes value_and_grad's bits", "[autodiff][runtime][cpp
 }
 
 TEST_CASE("cpp_source prints constants exactly and names what it emits", "[autodiff][cpp_source]") {
-    //! [cpp_source]
+    //! [emit cpp_source]
     using memograd::var;
     const std::string source = memograd::cpp_source(var<0>{} * memograd::constant<0.1>{} + 1.0 / 3.0, "f");
-    //! [cpp_source]
+    //! [emit cpp_source]
     CHECK(source.find("inline double f(") != std::string::npos);
     CHECK(source.find("x[0] * 0.1;") != std::string::npos);                  // 0.1 reads back as 0.1
     CHECK(source.find("0.3333333333333333;") != std::string::npos);  // the shortest text that reads back

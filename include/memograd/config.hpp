@@ -51,9 +51,11 @@
 #define MEMOGRAD_FORCE_INLINE inline
 #endif
 
+// NOLINTBEGIN(modernize-macro-to-enum): the version is for the preprocessor too
 /// memograd's major version (0.2 made constants part of the type and run-time doubles per-occurrence nodes).
 #define MEMOGRAD_VERSION_MAJOR 0
 /// memograd's minor version.
 #define MEMOGRAD_VERSION_MINOR 2
 /// memograd's patch version.
 #define MEMOGRAD_VERSION_PATCH 0
+// NOLINTEND(modernize-macro-to-enum)

@@ -1,4 +1,4 @@
-// expect: operand_is_neither_a_memograd_expression_nor_a_number__build_from_var_I_and_doubles
+// expect: operand_is_neither_a_memograd_expression_nor_a_number_fix_build_from_var_I_and_doubles
 #include <memograd/autodiff.hpp>
 
 #include <array>

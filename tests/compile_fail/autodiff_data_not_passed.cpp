@@ -1,4 +1,4 @@
-// expect: expression_reads_data_J_leaves__pass_the_data_array_as_third_argument
+// expect: expression_reads_data_J_leaves_fix_pass_the_data_array_as_third_argument
 #include <memograd/autodiff.hpp>
 
 #include <array>

@@ -1,4 +1,4 @@
-// expect: inputs_are_not_a_std_array_of_double__pass_one_value_per_var
+// expect: inputs_are_not_a_std_array_of_double_fix_pass_one_value_per_var
 #include <memograd/autodiff.hpp>
 
 #include <vector>

@@ -1,4 +1,4 @@
-// expect: pow_exponent_is_negative__write_1_over_pow_of_minus_N
+// expect: pow_exponent_is_negative_fix_write_1_over_pow_of_minus_N
 #include <memograd/autodiff.hpp>
 
 int main() {

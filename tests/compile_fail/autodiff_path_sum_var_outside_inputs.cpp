@@ -1,4 +1,4 @@
-// expect: expression_uses_var_I_past_the_end_of_x__pass_one_entry_per_var
+// expect: expression_uses_var_I_past_the_end_of_x_fix_pass_one_entry_per_var
 #include <memograd/autodiff.hpp>
 
 #include <array>

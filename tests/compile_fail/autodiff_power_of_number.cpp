@@ -1,4 +1,4 @@
-// expect: pow_argument_is_not_a_memograd_expression__use_var_I
+// expect: pow_argument_is_not_a_memograd_expression_fix_use_var_I
 #include <memograd/autodiff.hpp>
 
 int main() {

@@ -1,4 +1,4 @@
-// expect: first_argument_is_not_a_memograd_expression__build_it_from_var_I
+// expect: first_argument_is_not_a_memograd_expression_fix_build_it_from_var_I
 #include <memograd/autodiff.hpp>
 
 #include <array>

@@ -31,7 +31,7 @@ namespace memograd::detail {
 /// Does node type T hold a run-time double at or below it?
 template <class T>
 inline constexpr bool holds_run_time_scalar = [] {
-    if constexpr (ScalarOperationNode<T>) {
+    if constexpr (ScalarOperationNode<T>) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
         return true;
     } else if constexpr (OperationNode<T>) {
         return []<std::size_t... S>(std::index_sequence<S...>) {
@@ -70,7 +70,7 @@ inline constexpr double tree_size = [] {
 /// Root-to-variable paths below T: the terms of the chain rule's path sum.
 template <class T>
 inline constexpr double path_count = [] {
-    if constexpr (LeafNode<T>) {
+    if constexpr (LeafNode<T>) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
         return traits_of<T>::array == 0 ? 1.0 : 0.0;
     } else if constexpr (!OperationNode<T>) {
         return 0.0;  // a constant
@@ -102,7 +102,7 @@ template <class T>
 inline constexpr std::uint64_t structural_hash = [] {
     using traits = traits_of<T>;
     const std::uint64_t base = mix(static_cast<std::uint64_t>(traits::kind), static_cast<std::uint64_t>(traits::family));
-    if constexpr (traits::kind == node_kind::leaf) {
+    if constexpr (traits::kind == node_kind::leaf) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
         return mix(mix(mix(mix(base, traits::array), traits::offset), traits::rows), traits::cols);
     } else if constexpr (traits::kind == node_kind::constant) {
         return mix(base, std::bit_cast<std::uint64_t>(traits::value));

@@ -8,19 +8,19 @@
 
 namespace memograd::misuse {
 /// An operand of + − · / is neither an expression nor a number.
-struct operand_is_neither_a_memograd_expression_nor_a_number__build_from_var_I_and_doubles {};
+struct operand_is_neither_a_memograd_expression_nor_a_number_fix_build_from_var_I_and_doubles {};
 /// `pow<N>` with N < 0.
-struct pow_exponent_is_negative__write_1_over_pow_of_minus_N {};
+struct pow_exponent_is_negative_fix_write_1_over_pow_of_minus_N {};
 /// `pow<N>(e)` with e not an expression.
-struct pow_argument_is_not_a_memograd_expression__use_var_I {};
+struct pow_argument_is_not_a_memograd_expression_fix_use_var_I {};
 /// `value_and_grad(expr, x)` with an expr that is not a memograd expression.
-struct first_argument_is_not_a_memograd_expression__build_it_from_var_I_operators_and_functions {};
+struct first_argument_is_not_a_memograd_expression_fix_build_it_from_var_I_operators_and_functions {};
 /// `value_and_grad(expr, x)` with an x that is not a std::array<double, K>.
-struct inputs_are_not_a_std_array_of_double__pass_one_value_per_var_like_std_array_1_0_2_0 {};
-/// A var<I> with I >= x.size().
-struct expression_uses_var_I_past_the_end_of_x__pass_one_entry_per_var_largest_I_plus_one {};
-/// A data<J> leaf with no data array passed.
-struct expression_reads_data_J_leaves__pass_the_data_array_as_third_argument {};
-/// A data<J> with J >= data.size().
-struct expression_uses_data_J_past_the_end_of_data__pass_one_entry_per_data_leaf {};
+struct inputs_are_not_a_std_array_of_double_fix_pass_one_value_per_var_like_std_array_1_0_2_0 {};
+/// A `var<I>` with I >= `x.size()`.
+struct expression_uses_var_I_past_the_end_of_x_fix_pass_one_entry_per_var_largest_I_plus_one {};
+/// A `data<J>` leaf with no data array passed.
+struct expression_reads_data_J_leaves_fix_pass_the_data_array_as_third_argument {};
+/// A `data<J>` with J >= `data.size()`.
+struct expression_uses_data_J_past_the_end_of_data_fix_pass_one_entry_per_data_leaf {};
 }  // namespace memograd::misuse

@@ -24,8 +24,8 @@ namespace memograd {
 
 /// What a node is.
 enum class node_kind : unsigned char {
-    leaf,             ///< reads a block of an array the caller passes (var<I>, data<J>, layer leaves)
-    constant,         ///< a number in the type (memograd::constant<V>)
+    leaf,             ///< reads a block of an array the caller passes (`var<I>`, `data<J>`, layer leaves)
+    constant,         ///< a number in the type (`memograd::constant<V>`)
     operation,        ///< an operation over operand nodes
     scalar_operation  ///< an operation over one operand and a run-time double held in the object
 };

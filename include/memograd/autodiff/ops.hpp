@@ -258,22 +258,22 @@ concept bad_operands = (Expression<L> && !Expression<R> && !Scalar<R>) || (Expre
 }  // namespace detail
 
 /// @cond MEMOGRAD_INTERNAL
-template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number__build_from_var_I_and_doubles>
+template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number_fix_build_from_var_I_and_doubles>
     requires detail::bad_operands<L, R>
 void operator+(const L&, const R&) = delete;
-template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number__build_from_var_I_and_doubles>
+template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number_fix_build_from_var_I_and_doubles>
     requires detail::bad_operands<L, R>
 void operator-(const L&, const R&) = delete;
-template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number__build_from_var_I_and_doubles>
+template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number_fix_build_from_var_I_and_doubles>
     requires detail::bad_operands<L, R>
 void operator*(const L&, const R&) = delete;
-template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number__build_from_var_I_and_doubles>
+template <class L, class R, class Problem = misuse::operand_is_neither_a_memograd_expression_nor_a_number_fix_build_from_var_I_and_doubles>
     requires detail::bad_operands<L, R>
 void operator/(const L&, const R&) = delete;
-template <int N, class A, class Problem = misuse::pow_exponent_is_negative__write_1_over_pow_of_minus_N>
+template <int N, class A, class Problem = misuse::pow_exponent_is_negative_fix_write_1_over_pow_of_minus_N>
     requires(N < 0)
 void pow(const A&) = delete;
-template <int N, class A, class Problem = misuse::pow_argument_is_not_a_memograd_expression__use_var_I>
+template <int N, class A, class Problem = misuse::pow_argument_is_not_a_memograd_expression_fix_use_var_I>
     requires(N >= 0 && !Expression<A>)
 void pow(const A&) = delete;
 /// @endcond

@@ -282,7 +282,7 @@ consteval auto make_plan() {
             const bool statement = s < node.arity && plan.needs_adjoint[c] && !plan.shares_adjoint[c];
             const bool variable = plan.adjoint_buffer[c] == buffer::gradient;
             for (std::size_t accumulate = 0; accumulate < 2; ++accumulate) {
-                const bool assign = node.first_use[s] && !(accumulate == 1 && variable);
+                const bool assign = node.first_use[s] && (accumulate == 0 || !variable);
                 plan.edge[i][s][accumulate] = statement ? node.op->backward[s][assign ? 1 : 0] : &no_backward;
             }
         }
@@ -311,7 +311,7 @@ inline constexpr bool variables_tile = [] {
             blocks[i] = {node.offset, node.offset + node.rows * node.cols};
         }
     }
-    std::sort(blocks.begin(), blocks.end());
+    std::ranges::sort(blocks);
     std::size_t covered = 0;
     for (const auto& [begin, end] : blocks) {
         if (begin == end) {

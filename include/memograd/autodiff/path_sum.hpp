@@ -111,7 +111,7 @@ constexpr path_sum_result<K> path_sum_value_and_grad(const E& expr, const std::a
 }
 
 /// @cond MEMOGRAD_INTERNAL
-template <Expression E, std::size_t K, class Problem = misuse::expression_uses_var_I_past_the_end_of_x__pass_one_entry_per_var_largest_I_plus_one>
+template <Expression E, std::size_t K, class Problem = misuse::expression_uses_var_I_past_the_end_of_x_fix_pass_one_entry_per_var_largest_I_plus_one>
     requires(detail::graph_of<E>.variable_extent > K)
 void path_sum_value_and_grad(const E&, const std::array<double, K>&) = delete;
 /// @endcond

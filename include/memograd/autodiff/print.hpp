@@ -112,7 +112,6 @@ private:
             }
             line(text);
         }
-        std::string root_adjoint;
         std::string root_value;
         if constexpr (!g.root_is_node) {
             comment("per occurrence (a run-time number is at or below these nodes)");
@@ -153,7 +152,7 @@ private:
     }
 
     template <std::size_t N>
-    rule::spelling spelling(const graph<N>& g, std::size_t i) const {
+    [[nodiscard]] rule::spelling spelling(const graph<N>& g, std::size_t i) const {
         const graph_node& node = g.nodes[i];
         return {.a = value_[node.child[0]], .b = value_[node.child[1]], .c = {}, .y = value_[i], .d = adjoint_[i]};
     }
@@ -285,7 +284,7 @@ std::string backward_code(const E& expr, std::span<const std::string_view> names
 /// `<cmath>`): `double name(const double* x, const double* data, double* grad)`, declared in namespace
 /// `memograd_generated` and brought to global scope, returns the value and writes the gradient. Its statements are `backward_code`'s, numbers printed so that they read back
 /// exactly; compiled without floating-point contraction it computes the same bits as `value_and_grad`.
-/// @snippet tests/cpp_source.cpp cpp_source
+/// @snippet tests/cpp_source.cpp emit cpp_source
 template <Expression E>
 std::string cpp_source(const E& expr, std::string_view name) {
     using T = std::remove_cvref_t<E>;

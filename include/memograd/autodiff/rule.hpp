@@ -89,7 +89,7 @@ struct placeholder {
         }
     }
     /// Its name.
-    std::string print(const spelling& s) const {
+    [[nodiscard]] std::string print(const spelling& s) const {
         return Name == 'a' ? s.a : Name == 'b' ? s.b : Name == 'c' ? s.c : Name == 'y' ? s.y : s.d;
     }
 };
@@ -101,7 +101,7 @@ struct number {
     /// The number.
     constexpr double operator()(const point&) const { return value; }
     /// The number, exactly.
-    std::string print(const spelling&) const {
+    [[nodiscard]] std::string print(const spelling&) const {
         return value < 0 ? "(" + exact_text(value) + ")" : exact_text(value);
     }
 };
@@ -137,7 +137,7 @@ struct infix {
         }
     }
     /// `left ∘ right`, parenthesized where needed.
-    std::string print(const spelling& s) const {
+    [[nodiscard]] std::string print(const spelling& s) const {
         // Multiplying by 1 or −1 is exact, so printing `d` for `d * 1` shows the same number.
         if constexpr (Symbol == '*' && detail::is_number<R>) {
             if (right.value == 1.0) {
@@ -148,7 +148,7 @@ struct infix {
             }
         }
         // The right operand is parenthesized at equal strength too: a + (b + c) rounds differently.
-        const precedence right_needs = static_cast<precedence>(static_cast<unsigned char>(binding) + 1);
+        const auto right_needs = static_cast<precedence>(static_cast<unsigned char>(binding) + 1);
         return detail::operand_text(left, s, binding) + " " + Symbol + " " + detail::operand_text(right, s, right_needs);
     }
 };
@@ -161,7 +161,7 @@ struct negation {
     /// `−arg(p)`.
     constexpr double operator()(const point& p) const { return -arg(p); }
     /// `-arg`.
-    std::string print(const spelling& s) const { return "-" + detail::operand_text(arg, s, precedence::prefix); }
+    [[nodiscard]] std::string print(const spelling& s) const { return "-" + detail::operand_text(arg, s, precedence::prefix); }
 };
 
 /// An elementary function applied to a rule: `F::name(arg)`, evaluated by `F::apply`.
@@ -172,7 +172,7 @@ struct call {
     /// `F(arg(p))`.
     constexpr double operator()(const point& p) const { return F::apply(arg(p)); }
     /// `name(arg)`.
-    std::string print(const spelling& s) const { return F::print(arg.print(s)); }
+    [[nodiscard]] std::string print(const spelling& s) const { return F::print(arg.print(s)); }
 };
 
 // ---- building rules -----------------------------------------------------------------------------------

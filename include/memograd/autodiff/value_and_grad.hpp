@@ -73,19 +73,19 @@ constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<d
 }
 
 /// @cond MEMOGRAD_INTERNAL
-template <class E, class X, class Problem = misuse::first_argument_is_not_a_memograd_expression__build_it_from_var_I_operators_and_functions>
+template <class E, class X, class Problem = misuse::first_argument_is_not_a_memograd_expression_fix_build_it_from_var_I_operators_and_functions>
     requires(!Expression<E>)
 void value_and_grad(const E&, const X&) = delete;
-template <Expression E, class X, class Problem = misuse::inputs_are_not_a_std_array_of_double__pass_one_value_per_var_like_std_array_1_0_2_0>
+template <Expression E, class X, class Problem = misuse::inputs_are_not_a_std_array_of_double_fix_pass_one_value_per_var_like_std_array_1_0_2_0>
     requires(!detail::is_double_array<X>)
 void value_and_grad(const E&, const X&) = delete;
-template <Expression E, std::size_t K, class Problem = misuse::expression_uses_var_I_past_the_end_of_x__pass_one_entry_per_var_largest_I_plus_one>
+template <Expression E, std::size_t K, class Problem = misuse::expression_uses_var_I_past_the_end_of_x_fix_pass_one_entry_per_var_largest_I_plus_one>
     requires(detail::graph_of<E>.variable_extent > K)
 void value_and_grad(const E&, const std::array<double, K>&) = delete;
-template <Expression E, std::size_t K, class Problem = misuse::expression_reads_data_J_leaves__pass_the_data_array_as_third_argument>
+template <Expression E, std::size_t K, class Problem = misuse::expression_reads_data_J_leaves_fix_pass_the_data_array_as_third_argument>
     requires(detail::graph_of<E>.variable_extent <= K && detail::graph_of<E>.data_extent[0] > 0)
 void value_and_grad(const E&, const std::array<double, K>&) = delete;
-template <Expression E, std::size_t K, std::size_t M, class Problem = misuse::expression_uses_data_J_past_the_end_of_data__pass_one_entry_per_data_leaf>
+template <Expression E, std::size_t K, std::size_t M, class Problem = misuse::expression_uses_data_J_past_the_end_of_data_fix_pass_one_entry_per_data_leaf>
     requires(detail::graph_of<E>.variable_extent <= K && detail::graph_of<E>.data_extent[0] > M)
 void value_and_grad(const E&, const std::array<double, K>&, const std::array<double, M>&) = delete;
 /// @endcond
