@@ -29,7 +29,7 @@
 
 // ---- compilers ----------------------------------------------------------------------------------------
 // Compile-time constants live in types as floating-point template arguments (memograd::constant<0.5>):
-// GCC 11 and Clang 18 were the first to accept them. CMake checks the same minimum when configuring.
+// Clang 18 was the first Clang to accept them; GCC 12 is the oldest GCC memograd is built and tested with.
 #if defined(__clang__)
 #if __clang_major__ < 18
 #error "memograd needs Clang 18 or newer (floating-point template arguments, memograd::constant<V>); found an older Clang."
