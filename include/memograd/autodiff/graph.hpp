@@ -332,6 +332,12 @@ consteval auto analyse() {
 template <class E>
 inline constexpr auto graph_of = analyse<E>();
 
+/// Do the leaves of E read inside arrays of Sizes[0] variables and Sizes[1], Sizes[2] data? The one
+/// extent check of every front end (scalar value_and_grad, path sum, layer graphs).
+template <class E, std::size_t Variables, std::size_t Data, std::size_t SecondData>
+concept leaves_fit = graph_of<E>.variable_extent <= Variables && graph_of<E>.data_extent[0] <= Data &&
+                     graph_of<E>.data_extent[1] <= SecondData;
+
 /// The index of node type T in the graph of E (T must be a graph node of E).
 template <class E, class T>
 inline constexpr std::size_t index_of = [] {

@@ -30,14 +30,12 @@ struct occurrence {
     static constexpr std::size_t operand_start[2] = {0, occurrence_count<operand_type<T, 0>>};
     static constexpr std::size_t own_slot = occurrence_count<T> - 1;
 
+    /// Evaluates operand S's occurrences into the tape (a graph-node operand is already computed).
     template <std::size_t S>
-    static constexpr double operand_forward(const T& node, const pass_arrays& a, double* tape) {
+    static constexpr void operand_forward(const T& node, const pass_arrays& a, double* tape) {
         using A = operand_type<T, S>;
         if constexpr (holds_run_time_scalar<A>) {
-            return occurrence<E, A>::forward(traits::template operand<S>(node), a, tape + operand_start[S]);
-        } else {
-            constexpr std::size_t i = index_of<E, A>;
-            return *value_at(a, plan_of<E>.value_buffer[i], plan_of<E>.value_offset[i]);
+            occurrence<E, A>::forward(traits::template operand<S>(node), a, tape + operand_start[S]);
         }
     }
     template <std::size_t S>

@@ -215,6 +215,7 @@ struct storage_plan {
     std::array<std::size_t, N> adjoint_offset{};
     std::array<bool, N> needs_adjoint{};          ///< a variable is at or below the node
     std::array<bool, N> shares_adjoint{};         ///< its adjoint storage is its only user's
+    std::array<std::size_t, N> adjoint_owner{};   ///< the node that owns that storage (itself unless shared)
     std::array<forward_kernel, N> forward{};
     /// [node][slot][accumulate]: the statement of each edge, or no_backward.
     std::array<std::array<std::array<backward_kernel, 2>, 2>, N> edge{};
@@ -257,6 +258,7 @@ consteval auto make_plan() {
     for (std::size_t i = n; i-- > 0;) {  // root first: a user's storage is placed before its operands'
         const graph_node& node = g.nodes[i];
         plan.adjoint_buffer[i] = buffer::adjoints;
+        plan.adjoint_owner[i] = i;
         if (node.kind == node_kind::leaf && node.array == 0) {
             plan.adjoint_buffer[i] = buffer::gradient;
             plan.adjoint_offset[i] = node.offset;
@@ -265,6 +267,7 @@ consteval auto make_plan() {
                                                   g.nodes[user[i]].op->passes_adjoint_through[user_slot[i]];
             if (only_user_passes_through) {
                 plan.shares_adjoint[i] = true;
+                plan.adjoint_owner[i] = plan.adjoint_owner[user[i]];
                 plan.adjoint_offset[i] = plan.adjoint_offset[user[i]];
             } else {
                 plan.adjoint_offset[i] = adjoints;

@@ -97,14 +97,14 @@ constexpr path_sum_result<K> path_sum(const E& expr, const std::array<double, K>
 
 /// Value and gradient by the path-sum chain rule, without memoization (see the file comment).
 template <Expression E, std::size_t K>
-    requires(detail::graph_of<E>.variable_extent <= K && detail::graph_of<E>.data_extent[0] == 0)
+    requires detail::leaves_fit<E, K, 0, 0>
 constexpr path_sum_result<K> path_sum_value_and_grad(const E& expr, const std::array<double, K>& x) {
     return detail::path_sum(expr, x, nullptr);
 }
 
 /// The same, for an expression that also reads `data<J>` leaves.
 template <Expression E, std::size_t K, std::size_t M>
-    requires(detail::graph_of<E>.variable_extent <= K && detail::graph_of<E>.data_extent[0] <= M)
+    requires detail::leaves_fit<E, K, M, 0>
 constexpr path_sum_result<K> path_sum_value_and_grad(const E& expr, const std::array<double, K>& x,
                                                      const std::array<double, M>& data) {
     return detail::path_sum(expr, x, data.data());

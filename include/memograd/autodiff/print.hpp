@@ -25,19 +25,6 @@
 namespace memograd {
 namespace detail {
 
-/// The only user of a node whose adjoint storage is shared with it (the next node that reads it).
-template <std::size_t N>
-std::size_t program_printer_user(const graph<N>& g, std::size_t node) {
-    for (std::size_t i = node + 1; i < N; ++i) {
-        for (std::size_t s = 0; s < g.nodes[i].arity; ++s) {
-            if (g.nodes[i].child[s] == node) {
-                return i;
-            }
-        }
-    }
-    return node;
-}
-
 /// How the printer spells what the caller's arrays hold.
 struct leaf_spelling {
     /// A leaf's value (graph node index → text).
@@ -49,6 +36,41 @@ struct leaf_spelling {
 };
 
 enum class program_style : unsigned char { listing, cpp };
+
+/// What the printers call each node of E: its value (a leaf's name, a constant's number, `vK`), its
+/// adjoint (a variable's gradient entry; the owner's `dK` where the plan shares storage), and how many
+/// edges reach it.
+struct node_names {
+    std::vector<std::string> value;
+    std::vector<std::string> adjoint;
+    std::vector<std::size_t> uses;
+
+    /// The names a rule of node `i` reads.
+    [[nodiscard]] rule::spelling spelling(const graph_node& node, std::size_t i) const {
+        return {.a = value[node.child[0]], .b = value[node.child[1]], .c = {}, .y = value[i], .d = adjoint[i]};
+    }
+};
+
+template <class E>
+node_names name_nodes(const leaf_spelling& leaves) {
+    constexpr auto& g = graph_of<E>;
+    constexpr auto& plan = plan_of<E>;
+    node_names names{.value = std::vector<std::string>(g.size()),
+                     .adjoint = std::vector<std::string>(g.size()),
+                     .uses = std::vector<std::size_t>(g.size(), 0)};
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        const graph_node& node = g.nodes[i];
+        names.value[i] = node.kind == node_kind::leaf       ? leaves.value(i)
+                         : node.kind == node_kind::constant ? rule::number{node.constant}.print({})
+                                                            : "v" + std::to_string(i);
+        names.adjoint[i] = plan.adjoint_buffer[i] == buffer::gradient ? leaves.gradient(i)
+                                                                      : "d" + std::to_string(plan.adjoint_owner[i]);
+        for (std::size_t s = 0; s < node.arity; ++s) {
+            ++names.uses[node.child[s]];
+        }
+    }
+    return names;
+}
 
 /// The statements of one evaluation: forward, then backward.
 class program_printer {
@@ -65,8 +87,7 @@ private:
 
     program_style style_;
     std::string out_;
-    std::vector<std::string> value_;
-    std::vector<std::string> adjoint_;
+    node_names names_;
     std::size_t tape_ = 0;  ///< next per-occurrence slot name
 
     [[nodiscard]] std::string declare(const std::string& name) const {
@@ -80,30 +101,15 @@ private:
         constexpr auto& g = graph_of<E>;
         constexpr auto& plan = plan_of<E>;
         constexpr std::size_t n = g.size();
-        value_.resize(n);
-        adjoint_.resize(n);
-        std::vector<std::size_t> uses(n, 0);
-        for (std::size_t i = 0; i < n; ++i) {
-            const graph_node& node = g.nodes[i];
-            value_[i] = node.kind == node_kind::leaf       ? leaves.value(i)
-                        : node.kind == node_kind::constant ? rule::number{node.constant}.print({})
-                                                           : "v" + std::to_string(i);
-            for (std::size_t s = 0; s < node.arity; ++s) {
-                ++uses[node.child[s]];
-            }
-        }
-        for (std::size_t i = n; i-- > 0;) {
-            adjoint_[i] = plan.adjoint_buffer[i] == buffer::gradient ? leaves.gradient(i)
-                          : plan.shares_adjoint[i]                  ? adjoint_[program_printer_user(g, i)]
-                                                                    : "d" + std::to_string(i);
-        }
+        names_ = name_nodes<E>(leaves);
+        const auto& uses = names_.uses;
         comment("forward: one statement per distinct node, each value stored once");
         for (std::size_t i = 0; i < n; ++i) {
             const graph_node& node = g.nodes[i];
             if (node.kind != node_kind::operation) {
                 continue;
             }
-            std::string text = declare(value_[i]) + " = " + node.op->value_text(spelling(g, i)) + ";";
+            std::string text = declare(names_.value[i]) + " = " + node.op->value_text(names_.spelling(node, i)) + ";";
             const std::string note = leaves.note ? leaves.note(i) : std::string();
             if (uses[i] > 1 || !note.empty()) {
                 text += "  //";
@@ -117,7 +123,7 @@ private:
             comment("per occurrence (a run-time number is at or below these nodes)");
             root_value = occurrence_forward<E, E>(expr, "t" + std::to_string(occurrence_count<E> - 1));
         } else {
-            root_value = value_[n - 1];
+            root_value = names_.value[n - 1];
         }
         if (style_ == program_style::cpp) {
             line("value = " + root_value + ";");
@@ -125,12 +131,12 @@ private:
         comment("backward: adjoints from the root down, each computed once");
         if constexpr (!g.root_is_node) {
             for (std::size_t k = 0; k < plan.zeroed_count; ++k) {
-                line(declare(adjoint_[plan.zeroed[k]]) + " = 0;");
+                line(declare(names_.adjoint[plan.zeroed[k]]) + " = 0;");
             }
             occurrence_backward<E, E>(expr, "1");
         } else if (plan.needs_adjoint[n - 1]) {
             const bool declared = plan.adjoint_buffer[n - 1] != buffer::gradient;
-            line((declared ? declare(adjoint_[n - 1]) : adjoint_[n - 1]) + " = 1;");
+            line((declared ? declare(names_.adjoint[n - 1]) : names_.adjoint[n - 1]) + " = 1;");
         }
         for (std::size_t i = n; i-- > 0;) {
             const graph_node& node = g.nodes[i];
@@ -140,21 +146,15 @@ private:
                     continue;
                 }
                 if (plan.shares_adjoint[c]) {
-                    comment("the adjoint of " + value_[c] + " is " + adjoint_[i] + ": passed through unchanged, not copied");
+                    comment("the adjoint of " + names_.value[c] + " is " + names_.adjoint[i] + ": passed through unchanged, not copied");
                     continue;
                 }
                 const bool assign = node.first_use[s];
                 const bool declared = assign && plan.adjoint_buffer[c] != buffer::gradient;
-                line((declared ? declare(adjoint_[c]) : adjoint_[c]) + (assign ? " = " : " += ") +
-                     node.op->adjoint_text[s](spelling(g, i)) + ";");
+                line((declared ? declare(names_.adjoint[c]) : names_.adjoint[c]) + (assign ? " = " : " += ") +
+                     node.op->adjoint_text[s](names_.spelling(node, i)) + ";");
             }
         }
-    }
-
-    template <std::size_t N>
-    [[nodiscard]] rule::spelling spelling(const graph<N>& g, std::size_t i) const {
-        const graph_node& node = g.nodes[i];
-        return {.a = value_[node.child[0]], .b = value_[node.child[1]], .c = {}, .y = value_[i], .d = adjoint_[i]};
     }
 
     // ---- per-occurrence nodes: the same rules, printed along the walk over the object ----
@@ -164,7 +164,7 @@ private:
             names.push_back("t" + std::to_string(tape_ + occurrence_count<A> - 1));
             return occurrence_forward<E, A>(operand, names.back());
         } else {
-            return value_[index_of<E, A>];
+            return names_.value[index_of<E, A>];
         }
     }
     template <class E, class T>
@@ -205,7 +205,7 @@ private:
             if constexpr (holds_run_time_scalar<A>) {
                 return "t" + std::to_string(base + start[S] + occurrence_count<A> - 1);
             } else {
-                return value_[index_of<E, A>];
+                return names_.value[index_of<E, A>];
             }
         };
         s.a = name_of.template operator()<0>();
@@ -225,7 +225,7 @@ private:
                 line(declare(name) + " = " + text + ";");
                 occurrence_backward_at<E>(traits::template operand<S>(node), name, base + start[S]);
             } else if constexpr (plan_of<E>.needs_adjoint[index_of<E, A>]) {
-                line(adjoint_[index_of<E, A>] + " += " + text + ";");
+                line(names_.adjoint[index_of<E, A>] + " += " + text + ";");
             }
         };
         push.template operator()<0>();
@@ -330,29 +330,12 @@ namespace detail {
 template <class E>
 std::string dot_text(const leaf_spelling& leaves, bool backward) {
     constexpr auto& g = graph_of<E>;
-    constexpr auto& plan = plan_of<E>;
-    std::vector<std::string> value(g.size());
-    std::vector<std::string> adjoint(g.size());
-    std::vector<std::size_t> uses(g.size(), 0);
-    for (std::size_t i = 0; i < g.size(); ++i) {
-        const auto& node = g.nodes[i];
-        value[i] = node.kind == node_kind::leaf       ? leaves.value(i)
-                   : node.kind == node_kind::constant ? rule::number{node.constant}.print({})
-                                                      : "v" + std::to_string(i);
-        for (std::size_t s = 0; s < node.arity; ++s) {
-            ++uses[node.child[s]];
-        }
-    }
-    for (std::size_t i = g.size(); i-- > 0;) {  // a shared adjoint is named after its owner, as in the listing
-        adjoint[i] = plan.shares_adjoint[i] ? adjoint[program_printer_user(g, i)] : "d" + std::to_string(i);
-    }
+    const node_names names = name_nodes<E>(leaves);  // the listing's names
+    const auto& value = names.value;
+    const auto& uses = names.uses;
     std::string out = backward ? "digraph backward {\n  rankdir=TB;\n" : "digraph forward {\n  rankdir=BT;\n";
     out += "  node [fontname=\"Helvetica\"];\n";
-    const auto spelling = [&](std::size_t i) {
-        const auto& node = g.nodes[i];
-        return rule::spelling{.a = value[node.child[0]], .b = value[node.child[1]], .c = {}, .y = value[i],
-                              .d = adjoint[i]};
-    };
+    const auto spelling = [&](std::size_t i) { return names.spelling(g.nodes[i], i); };
     for (std::size_t i = 0; i < g.size(); ++i) {
         const auto& node = g.nodes[i];
         std::string label = value[i];

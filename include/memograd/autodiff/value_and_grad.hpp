@@ -17,10 +17,6 @@ namespace memograd {
 
 namespace detail {
 template <class E, std::size_t K, std::size_t M>
-concept fits_arrays = graph_of<E>.variable_extent <= K && graph_of<E>.data_extent[0] <= M &&
-                      graph_of<E>.data_extent[1] == 0;
-
-template <class E, std::size_t K, std::size_t M>
 constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const std::array<double, K>& x,
                                                          const double* data) {
     constexpr auto& g = graph_of<E>;
@@ -58,7 +54,7 @@ constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const st
 /// them are evaluated once per occurrence in `expr` (occurrences.hpp); their operands stay shared.
 /// @snippet tests/autodiff_static.cpp value_and_grad
 template <Expression E, std::size_t K>
-    requires detail::fits_arrays<E, K, 0>
+    requires detail::leaves_fit<E, K, 0, 0>
 constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<double, K>& x) {
     return detail::generated_value_and_grad<E, K, 0>(expr, x, nullptr);
 }
@@ -66,7 +62,7 @@ constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<d
 /// The same, for an expression that also reads `data<J>` leaves: `data[J]` (not differentiated).
 /// @snippet tests/autodiff_static.cpp data leaves
 template <Expression E, std::size_t K, std::size_t M>
-    requires detail::fits_arrays<E, K, M>
+    requires detail::leaves_fit<E, K, M, 0>
 constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<double, K>& x,
                                                const std::array<double, M>& data) {
     return detail::generated_value_and_grad<E, K, M>(expr, x, data.data());

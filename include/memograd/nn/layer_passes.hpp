@@ -26,11 +26,6 @@ namespace detail {
 using memograd::detail::graph_of;
 using memograd::detail::plan_of;
 
-/// Do the leaves of E read inside arrays of P parameters, K inputs and M targets?
-template <class E, std::size_t P, std::size_t K, std::size_t M>
-inline constexpr bool leaves_fit_v = graph_of<E>.variable_extent <= P && graph_of<E>.data_extent[0] <= K &&
-                                     graph_of<E>.data_extent[1] <= M;
-
 /// The value of node `i` after a forward pass.
 template <class E>
 constexpr const double* root_value(const memograd::detail::pass_arrays& a) {
@@ -73,7 +68,7 @@ struct layer_stats {
 template <LayerExpression E, std::size_t P, std::size_t K>
 constexpr std::array<double, detail::rows_of<E>> evaluate(const E&, const std::array<double, P>& p,
                                                            const std::array<double, K>& x) {
-    static_assert(detail::leaves_fit_v<E, P, K, 0>,
+    static_assert(memograd::detail::leaves_fit<E, P, K, 0>,
                   "memograd::nn::evaluate(expr, p, x): a leaf of expr reads past the end of p or x (or the "
                   "expression reads a target_vector, which evaluate has none of): check the leaves' offsets "
                   "and sizes against the arrays.");
@@ -97,7 +92,7 @@ constexpr value_and_gradient<P> value_and_grad(const E&, const std::array<double
     static_assert(detail::rows_of<E> == 1 && detail::cols_of<E> == 1,
                   "memograd::nn::value_and_grad(expr, p, x, y): expr must be a scalar, e.g. loss<mse_t>(out, "
                   "target_vector<N>{}).");
-    static_assert(detail::leaves_fit_v<E, P, K, M>,
+    static_assert(memograd::detail::leaves_fit<E, P, K, M>,
                   "memograd::nn::value_and_grad(expr, p, x, y): a leaf of expr reads past the end of p, x or y: "
                   "check the leaves' offsets and sizes against the arrays.");
     constexpr auto& plan = detail::plan_of<E>;
@@ -127,7 +122,7 @@ constexpr value_and_gradient<P> batch_value_and_grad(const E&, const std::array<
     static_assert(detail::rows_of<E> == 1 && detail::cols_of<E> == 1,
                   "memograd::nn::batch_value_and_grad(expr, p, xs, ys): expr must be a scalar, e.g. "
                   "loss<mse_t>(out, target_vector<N>{}).");
-    static_assert(detail::leaves_fit_v<E, P, K, M>,
+    static_assert(memograd::detail::leaves_fit<E, P, K, M>,
                   "memograd::nn::batch_value_and_grad(expr, p, xs, ys): a leaf of expr reads past the end of p, "
                   "a sample or a target: check the leaves' offsets and sizes against the arrays.");
     if (xs.empty() || xs.size() != ys.size()) {
