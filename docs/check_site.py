@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
 """Checks that the built HTML docs render: fails on broken links, missing images or console errors.
 
-Usage: docs/check_site.py <html dir> [page.html ...]   (default pages: the index and the tutorial)
+Usage: docs/check_site.py <html dir> [page.html ...]
+(default pages: the index, every tutorial page, and every other page with a formula)
 
-Two checks:
+Three checks:
 1. Every local href/src in every HTML file of the site points at a file that exists (and, for
    `page.html#anchor`, at an id or name in that page).
 2. The index and each tutorial page are opened in headless Chromium (Debian's `chromium`), driven over
    the DevTools protocol on a pipe (`--remote-debugging-pipe`, no extra packages): any console error,
    uncaught exception, failed resource load, or image that did not decode fails the check. A screenshot
    of each page is kept in <html dir>/../screenshots/.
+3. Formulas: after MathJax has typeset a page (it runs from the site's own copy, html/mathjax), every
+   formula on it must have become an SVG, none may be a TeX error or a MathJax processing error, and no
+   raw TeX (\\( \\[ \\f$ \\frac \\partial ...) may be left in the page's text outside code.
 """
 import base64
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,8 +28,30 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-TUTORIAL_PAGES = ["index.html", "tutorial.html", "tutorial_memoization.html", "tutorial_fibonacci.html",
-                  "tutorial_paths.html", "tutorial_backprop.html", "tutorial_mlp.html"]
+RAW_TEX = re.compile(r"\\(?:[()\[\]]|f[$\[\]]|frac|partial|sum|cdot|hat|mathrm|sigma|begin|end)")
+# Waits for MathJax's first typesetting of the page (its "End" startup hook), then reports what became of
+# the formulas. Text is read from a copy of the page without code, scripts and typeset math.
+MATH_REPORT = """new Promise(done => {
+  const report = () => {
+    const jax = window.MathJax && MathJax.Hub ? MathJax.Hub.getAllJax() : [];
+    const copy = document.body.cloneNode(true);
+    copy.querySelectorAll("script, style, pre, code, .fragment, .MathJax_SVG, .MathJax_Preview, .MathJax_SVG_Display")
+        .forEach(e => e.remove());
+    done({formulas: document.querySelectorAll('script[type^="math/tex"]').length,
+          typeset: document.querySelectorAll(".MathJax_SVG svg").length,
+          tex_errors: jax.filter(j => j.texError).map(j => j.originalText),
+          processing_errors: document.querySelectorAll(".MathJax_Error").length,
+          text: copy.textContent});
+  };
+  if (!document.querySelector('script[src$="MathJax.js"]')) { report(); return; }
+  const start = Date.now();
+  const wait = () => {
+    if (window.MathJax && MathJax.Hub && MathJax.Hub.Register) { MathJax.Hub.Register.StartupHook("End", report); }
+    else if (Date.now() - start > 20000) { report(); }
+    else { setTimeout(wait, 50); }
+  };
+  wait();
+})"""
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--hide-scrollbars", "--remote-debugging-pipe"]
@@ -134,12 +161,22 @@ def render(browser, url, screenshot):
     browser.send("Page.navigate", {"url": url}, session=session)
     browser.wait(lambda m: m.get("method") == "Page.loadEventFired" and m.get("sessionId") == session)
     time.sleep(0.5)  # let scripts that run after load (the navigation tree) finish
+    math = browser.send("Runtime.evaluate", {"expression": MATH_REPORT, "awaitPromise": True, "returnByValue": True},
+                        session=session)["result"]["result"]["value"]
     broken_images = browser.send("Runtime.evaluate", {
         "expression": "[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)",
         "returnByValue": True}, session=session)["result"]["result"]["value"]
     shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)["result"]["data"]
     screenshot.write_bytes(base64.b64decode(shot))
     problems = [f"image did not load: {src}" for src in broken_images]
+    if math["typeset"] < math["formulas"]:
+        problems.append(f"only {math['typeset']} of {math['formulas']} formulas typeset by MathJax")
+    problems += [f"TeX error in formula: {tex}" for tex in math["tex_errors"]]
+    if math["processing_errors"]:
+        problems.append(f"{math['processing_errors']} MathJax processing errors")
+    for raw in sorted(set(m.group(0) for m in RAW_TEX.finditer(math["text"]))):
+        at = math["text"].find(raw)
+        problems.append(f"raw TeX left in the text: ...{' '.join(math['text'][max(0, at - 40):at + 40].split())}...")
     for event in browser.events:
         if event.get("sessionId") != session:
             continue
@@ -155,14 +192,22 @@ def render(browser, url, screenshot):
         elif method == "Network.loadingFailed" and not params.get("canceled"):
             problems.append(f"failed to load: {params.get('errorText')} (request {params.get('requestId')})")
     browser.send("Target.closeTarget", {"targetId": target})
-    return problems
+    return problems, math["formulas"]
+
+
+def default_pages(root):
+    """The index, every tutorial page, and every other page that holds a formula."""
+    pages = ["index.html"] + sorted(p.name for p in root.glob("tutorial*.html"))
+    math = re.compile(r"\\\(|\\\[")
+    pages += sorted(p.name for p in root.glob("*.html") if p.name not in pages and math.search(p.read_text(errors="replace")))
+    return pages
 
 
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     root = Path(sys.argv[1]).resolve()
-    pages = sys.argv[2:] or TUTORIAL_PAGES
+    pages = sys.argv[2:] or default_pages(root)
     failures, checked = static_link_check(root)
     print(f"docs check: {checked} local links in {len(list(root.rglob('*.html')))} pages, "
           f"{len(failures)} broken")
@@ -177,8 +222,8 @@ def main():
             if not (root / page).exists():
                 failures.append(f"{page}: missing")
                 continue
-            problems = render(browser, (root / page).as_uri(), shots / (Path(page).stem + ".png"))
-            print(f"docs check: {page}: {'ok' if not problems else f'{len(problems)} problems'}")
+            problems, formulas = render(browser, (root / page).as_uri(), shots / (Path(page).stem + ".png"))
+            print(f"docs check: {page}: {formulas} formulas, {'ok' if not problems else f'{len(problems)} problems'}")
             failures += [f"{page}: {p}" for p in problems]
     finally:
         browser.close()

@@ -1,0 +1,5 @@
+MathJax.Hub.Config({
+  messageStyle: "none",
+  SVG: { font: "TeX", linebreaks: { automatic: true } },
+  TeX: { equationNumbers: { autoNumber: "none" } }
+});
