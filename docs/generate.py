@@ -110,6 +110,27 @@ def fibonacci_runtime_table():
                   "GMP's mpz_fib_ui (us)"], rows)
 
 
+def chain_rule_runtime_table():
+    data = DATA / "runtime_chain_rule_gcc.txt"
+    cpu_us, machine = {}, {}
+    for line in open(data):
+        fields = line.split()
+        if fields and fields[0].endswith("_median"):  # name, time, unit, CPU time, unit, iterations
+            cpu_us[fields[0][:-len("_median")]] = float(fields[3]) / (1000 if fields[4] == "ns" else 1)
+        elif line.startswith(("Model name", "g++", "Run on")):
+            machine[line.split()[0]] = " ".join(line.split(":", 1)[-1].split()) if ":" in line else line.strip()
+    rows = []
+    for label, name in [("lecture network", "lecture")] + [(f"width 2, {d} hidden layers", f"width2_depth{d}")
+                                                            for d in range(1, 7)]:
+        t = [cpu_us[f"{name}/{m}"] for m in ("enumeration", "tree_walk", "memoized")]
+        rows.append((label, *(f"{v:#.3g}" for v in t), f"{t[0] / t[2]:.0f}x", f"{t[1] / t[2]:.0f}x"))
+    return (table(["gradient of", "(a) enumeration (us)", "(b) tree walk (us)", "(c) memoized (us)",
+                   "(a)/(c)", "(b)/(c)"], rows) +
+            f"\nMedian CPU time of 9 repetitions on {machine['Model']} ({machine['Run']}), {machine['g++']}, -O2, "
+            f"one thread, measured while the machine was shared with compilations; data "
+            f"`docs/data/runtime_chain_rule_gcc.txt`.\n")
+
+
 def speed_table():
     pytorch = {line.split()[0]: float(line.split()[1]) for line in open(DATA / "runtime_pytorch.txt") if "_us" in line}
     rows = []
@@ -131,7 +152,25 @@ def speed_table():
 def lecture_figures(examples, out, fragments):
     output = run([examples / "example_lecture_network", out])
     (out / "lecture_network_output.txt").write_text(output)
-    for graph in ("lecture_forward", "lecture_backward"):
+    values = [line.split() for line in open(out / "lecture_values.dat", encoding="utf-8")]
+    fragments["lecture_values"] = table(
+        ["node", "value", "adjoint ∂L/∂node"], [(f"`{n}`", f"{float(v):.6f}", f"{float(d):.6f}") for n, v, d in values])
+    gradient = [line.split() for line in open(out / "lecture_gradient.dat")]
+    fragments["lecture_gradient"] = table(
+        ["variable", "value", "∂L/∂variable: path enumeration", "tree walk", "memoized"],
+        [(f"`{n}`", f"{float(v):g}", *(f"{float(g):.15f}" for g in gs)) for n, v, *gs in gradient])
+    counts = {line.split()[0]: line.split()[1:] for line in open(out / "lecture_counts.dat")}
+    fragments["lecture_counts"] = table(
+        ["", "whole gradient (all 30 leaves)", "∂L/∂w1_11 alone"],
+        [("root-to-leaf paths", *counts["paths"]),
+         ("(a) path enumeration: each path's product on its own", *counts["enumeration"]),
+         ("(b) tree walk: running product passed down", *counts["tree_walk"]),
+         ("(c) memoized backpropagation: one per edge", *counts["memoized"])])
+    evaluations = counts["evaluations"]
+    fragments["lecture_evaluations"] = (
+        f"Forward values: (a) and (b) evaluate a node each time the walk reaches it, {evaluations[0]} and "
+        f"{evaluations[1]} node evaluations; (c) evaluates each of the {evaluations[2]} distinct nodes once.\n")
+    for graph in ("lecture_forward", "lecture_backward", "lecture_traced"):
         run(["dot", "-Tsvg", out / f"{graph}.dot", "-o", out / f"{graph}.svg"])
 
 
@@ -141,10 +180,84 @@ def layer_graph_figures(examples, out, fragments):
     run(["dot", "-Tsvg", out / "layer_graph.dot", "-o", out / "layer_graph.svg"])
 
 
+NOTEBOOK_CELL = """import time
+dic={0:1,1:1}
+start_time=time.time()
+def fib(n):
+    if n==0:
+        return 0
+    if n==1 :
+        return 1
+    if n not in dic.keys():
+        dic[n]=fib(n-1)+fib(n-2)
+        return dic[n]
+    else:
+        return dic[n]
+print(fib(2000))
+print(time.time()-start_time)
+"""
+
+PYTHON_NAIVE = """import sys, time
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+for n in range(16, 27, 2):
+    start = time.process_time()
+    fib(n)
+    print(n, time.process_time() - start)
+"""
+
+
+def fibonacci(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+
+def seconds_text(s):
+    for unit, size in (("years", 365.25 * 86400), ("days", 86400), ("hours", 3600), ("minutes", 60), ("s", 1)):
+        if s >= size:
+            return f"{s / size:,.3g} {unit}"
+    return f"{s * 1000:.3g} ms"
+
+
+def fibonacci_python(out, fragments):
+    """The notebook's cell run as plain Python, and the naive recursion timed in Python."""
+    cell = subprocess.run([sys.executable, "-c", NOTEBOOK_CELL], text=True, capture_output=True)
+    last = cell.stderr.strip().splitlines()[-1] if cell.returncode else "(no error)"
+    fragments["notebook_error"] = (f"    $ python3 notebook_cell.py      # Python {sys.version.split()[0]}, "
+                                   f"recursion limit {sys.getrecursionlimit()}\n    ...\n    {last}\n")
+    times = [line.split() for line in run([sys.executable, "-c", PYTHON_NAIVE]).splitlines()]
+    return {int(n): float(t) for n, t in times}
+
+
 def fibonacci_figures(examples, out, fragments):
     output = run([examples / "example_fibonacci", out])
     (out / "fibonacci_output.txt").write_text(output)
+    tree = run([examples / "example_recursion_tree", out])
+    (out / "recursion_tree_output.txt").write_text(tree)
+    for graph in ("fib5_naive", "fib5_memoized"):
+        run(["dot", "-Tsvg", out / f"{graph}.dot", "-o", out / f"{graph}.svg"])
+    python = fibonacci_python(out, fragments)
     rows = [line.split() for line in open(out / "fibonacci_calls.dat") if not line.startswith("#")]
+    # Extrapolation: time per call of the largest n measured, times the calls 2F(n+1) - 1.
+    n_cpp, ms_cpp = int(rows[-1][0]), float(rows[-1][3])
+    per_call_cpp = ms_cpp / 1000 / (2 * fibonacci(n_cpp + 1) - 1)
+    n_py = max(python)
+    per_call_py = python[n_py] / (2 * fibonacci(n_py + 1) - 1)
+    extrapolated = []
+    for n in (30, 38, 40, 50, 60, 100):
+        calls = 2 * fibonacci(n + 1) - 1
+        cpp = ("measured: " + seconds_text(float(next(r[3] for r in rows if int(r[0]) == n)) / 1000)
+               if any(int(r[0]) == n for r in rows) else "extrapolated: " + seconds_text(calls * per_call_cpp))
+        py = ("measured: " + seconds_text(python[n]) if n in python
+              else "extrapolated: " + seconds_text(calls * per_call_py))
+        extrapolated.append((n, f"{calls:.3e}" if calls > 1e6 else f"{calls:,}", py, cpp))
+    fragments["fibonacci_extrapolated"] = table(
+        ["n", "naive calls 2F(n+1) − 1", "Python, naive", "C++ (naive_fibonacci, -O2)"], extrapolated) + (
+        f"\nExtrapolated times are the time per call of the largest n measured (Python: n = {n_py}, "
+        f"{per_call_py * 1e9:.0f} ns per call; C++: n = {n_cpp}, {per_call_cpp * 1e9:.2f} ns per call) times the "
+        f"number of calls; they were not run. Measured when these docs were built, on a shared machine.\n")
     fragments["fibonacci_calls"] = table(
         ["n", "naive calls", "memoized calls", "naive time (ms)", "memoized time (ns)"],
         [(n, f"{int(a):,}", b, f"{float(c):.3f}", f"{float(d):.0f}") for n, a, b, c, d in rows])
@@ -167,21 +280,24 @@ def path_growth_figures(examples, out, fragments):
     (out / "path_growth_output.txt").write_text(output)
     rows = [line.split() for line in open(out / "path_growth.dat") if not line.startswith("#")]
     fragments["path_growth"] = table(
-        ["hidden layers", "width 2: memoized ops", "width 2: path-sum terms", "width 3: memoized ops",
-         "width 3: path-sum terms"],
-        [(d, a, f"{float(b):,.0f}", c, f"{float(e):,.0f}") for d, a, b, c, e in rows])
+        ["hidden layers", "width 2: enumeration", "width 2: tree walk", "width 2: memoized",
+         "width 3: enumeration", "width 3: tree walk", "width 3: memoized"],
+        [(r[0], *(f"{float(v):,.0f}" for v in r[1:])) for r in rows])
     gnuplot(f"""{TERMINAL}
 set output "{out}/path_growth.svg"
-set title "Work for the whole gradient as the network deepens (computed by the compiler)"
+set title "Multiplications for the whole gradient as the network deepens (counted by the compiler)"
 set xlabel "hidden layers"
-set ylabel "operations / terms"
+set ylabel "multiplications of a local derivative"
 set logscale y
+set format y "10^{{%L}}"
 set key top left
 set grid
-plot "{out}/path_growth.dat" using 1:3 with linespoints lw 2 pt 7 title "path sum, width 2", \\
-     "" using 1:5 with linespoints lw 2 pt 7 title "path sum, width 3", \\
-     "" using 1:2 with linespoints lw 2 pt 5 title "memoized backward pass, width 2", \\
-     "" using 1:4 with linespoints lw 2 pt 5 title "memoized backward pass, width 3"
+plot "{out}/path_growth.dat" using 1:2 with linespoints lw 2 pt 7 lc 1 title "path enumeration, width 2", \\
+     "" using 1:5 with linespoints lw 2 pt 7 lc 1 dt 2 title "path enumeration, width 3", \\
+     "" using 1:3 with linespoints lw 2 pt 9 lc 2 title "tree walk, width 2", \\
+     "" using 1:6 with linespoints lw 2 pt 9 lc 2 dt 2 title "tree walk, width 3", \\
+     "" using 1:4 with linespoints lw 2 pt 5 lc 3 title "memoized backpropagation, width 2", \\
+     "" using 1:7 with linespoints lw 2 pt 5 lc 3 dt 2 title "memoized backpropagation, width 3"
 """)
 
 
@@ -252,6 +368,7 @@ def main():
     if not args.examples:
         sys.exit("generate.py: --examples <dir> is needed unless --plots-only")
     fragments = {"fibonacci_compile_times": fibonacci_compile_table(), "speed": speed_table(),
+                 "chain_rule_runtime": chain_rule_runtime_table(),
                  "fibonacci_runtime": fibonacci_runtime_table()}
     for step in (lecture_figures, layer_graph_figures, fibonacci_figures, path_growth_figures, moons_figures):
         step(args.examples.resolve(), out, fragments)

@@ -1,9 +1,10 @@
-// The lecture's network: 2 inputs, two hidden layers of 2 sigmoid neurons, 1 sigmoid output, squared
-// error. Every dL/dw by the lecture's path sum and by the memoized backward pass the compiler generated,
-// the work each took, and the generated code. With a directory argument it also writes the forward and
-// backward graphs as Graphviz DOT files there (the docs draw them).
-#include <memograd/autodiff.hpp>
+// The lecture's network worked through (lecture_network.hpp): every forward value and every adjoint of
+// the generated passes, dL/dw by path enumeration, by the tree walk and by memoized backpropagation, the
+// work each took, and the generated code. With a directory argument it also writes the graphs as
+// Graphviz DOT files and the generated C++ there (the docs draw and include them).
+#include "lecture_network.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -12,80 +13,104 @@
 
 namespace {
 
-using memograd::var;
+using lecture::loss;
+using lecture::point;
+using lecture::target;
 
-//! [network]
-// Inputs x1, x2; target y. Weight w{layer}_{neuron}{input}, bias b{layer}_{neuron}.
-constexpr std::array<std::string_view, 18> names = {
-    "x1",    "x2",                                            //
-    "w1_11", "w1_12", "b1_1", "w1_21", "w1_22", "b1_2",       // first hidden layer
-    "w2_11", "w2_12", "b2_1", "w2_21", "w2_22", "b2_2",       // second hidden layer
-    "w3_11", "w3_12", "b3_1",                                 // output neuron
-    "y"};
+//! [evaluate]
+constexpr auto traced = memograd::trace(loss, point, target);  // the memoized passes, every node kept
+constexpr auto enumerated = memograd::path_enumeration_value_and_grad(loss, point, target);
+constexpr auto tree_walk = memograd::path_sum_value_and_grad(loss, point, target);
+//! [evaluate]
 
-constexpr auto x1 = var<0>{};
-constexpr auto x2 = var<1>{};
-// First hidden layer: O1_1 and O1_2 each see both inputs.
-constexpr auto o1_1 = memograd::sigmoid(var<2>{} * x1 + var<3>{} * x2 + var<4>{});
-constexpr auto o1_2 = memograd::sigmoid(var<5>{} * x1 + var<6>{} * x2 + var<7>{});
-// Second hidden layer: each neuron uses both O1_1 and O1_2, so w1_11 reaches the loss along two paths.
-constexpr auto o2_1 = memograd::sigmoid(var<8>{} * o1_1 + var<9>{} * o1_2 + var<10>{});
-constexpr auto o2_2 = memograd::sigmoid(var<11>{} * o1_1 + var<12>{} * o1_2 + var<13>{});
-constexpr auto y_hat = memograd::sigmoid(var<14>{} * o2_1 + var<15>{} * o2_2 + var<16>{});
-constexpr auto loss = memograd::square(var<17>{} - y_hat);
-//! [network]
-
-constexpr std::array<double, 18> point = {0.5, -1.2,                   // x1, x2
-                                          0.1, 0.2, 0.0, -0.3, 0.4, 0.1,  // layer 1
-                                          0.5, -0.6, 0.05, 0.7, 0.8, -0.1,  // layer 2
-                                          0.9, -1.0, 0.2,                  // output
-                                          1.0};                            // y
-
-// Both methods agree, checked by the compiler.
-constexpr auto memoized = memograd::value_and_grad(loss, point);
-constexpr auto path_sum = memograd::path_sum_value_and_grad(loss, point);
+// The three methods agree, checked by the compiler (they add the same terms in different orders).
+constexpr bool close(double a, double b) { return a - b <= 1e-15 && b - a <= 1e-15; }
 constexpr bool agree = [] {
     for (std::size_t i = 0; i < point.size(); ++i) {
-        const double d = memoized.grad[i] - path_sum.grad[i];
-        if (d > 1e-15 || d < -1e-15) {
+        if (!close(traced.result.grad[i], enumerated.grad[i]) || !close(traced.result.grad[i], tree_walk.grad[i])) {
             return false;
         }
     }
-    return memoized.value == path_sum.value;
+    return traced.result.value == enumerated.value && traced.result.value == tree_walk.value;
 }();
-static_assert(agree, "the memoized backward pass and the path sum disagree");
+static_assert(agree, "memoized backpropagation, path enumeration and the tree walk disagree");
 
 using stats = memograd::stats<decltype(loss)>;
+using toward_w1_11 = stats::toward<memograd::var<2>>;
+// What the code counted is what the compiler counts from the type.
+static_assert(enumerated.multiplications == stats::enumeration_products);
+static_assert(tree_walk.multiplications == stats::tree_walk_products);
+
+// Characters of UTF-8 text (ŷ is two bytes, one character).
+std::size_t display_width(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::printf("loss L = (y - y_hat)^2 = %.12f\n\n", memoized.value);
-    std::printf("%-6s %22s %22s\n", "weight", "dL/dw by path sum", "dL/dw memoized");
-    for (std::size_t i = 2; i < 17; ++i) {
-        std::printf("%-6s %22.15f %22.15f\n", std::string(names[i]).c_str(), path_sum.grad[i], memoized.grad[i]);
+    std::printf("forward values and adjoints dL/dv of the named nodes (memograd::trace):\n");
+    std::printf("  %-5s %20s %20s\n", "node", "value", "dL/d(node)");
+    for (std::size_t i = 0; i < traced.name.size(); ++i) {
+        if (!traced.name[i].empty()) {
+            std::string name(traced.name[i]);
+            name.resize(name.size() + 5 - std::min<std::size_t>(5, display_width(name)), ' ');
+            std::printf("  %s %20.15f %20.15f\n", name.c_str(), traced.value[i], traced.adjoint[i]);
+        }
     }
+    std::printf("\ngradient, three ways:\n");
+    std::printf("  %-6s %20s %20s %20s\n", "var", "path enumeration", "tree walk", "memoized");
+    for (std::size_t i = 0; i < point.size(); ++i) {
+        std::printf("  %-6s %20.15f %20.15f %20.15f\n", std::string(lecture::names[i]).c_str(), enumerated.grad[i],
+                    tree_walk.grad[i], traced.result.grad[i]);
+    }
+    std::printf("\nmultiplications of local derivatives (from the seed 1; factors of 1 counted):\n");
+    std::printf("  %-44s %9s %13s\n", "", "all paths", "dL/dw1_11");
+    std::printf("  %-44s %9.0f %13.0f\n", "root-to-leaf paths", stats::leaf_paths, toward_w1_11::paths);
+    std::printf("  %-44s %9llu %13.0f\n", "path enumeration (each product on its own)",
+                static_cast<unsigned long long>(enumerated.multiplications), toward_w1_11::enumeration_products);
+    std::printf("  %-44s %9llu %13.0f\n", "tree walk (running product passed down)",
+                static_cast<unsigned long long>(tree_walk.multiplications), toward_w1_11::tree_walk_products);
+    std::printf("  %-44s %9.0f %13.0f\n", "memoized backpropagation (one per edge)", stats::memoized_products,
+                toward_w1_11::memoized_products);
+    std::printf("node evaluations: path enumeration %llu, tree walk %llu, memoized %zu (one per distinct node)\n",
+                static_cast<unsigned long long>(enumerated.evaluations),
+                static_cast<unsigned long long>(tree_walk.evaluations), stats::nodes);
 
-    std::printf("\nwork for the whole gradient:\n");
-    std::printf("  path sum (the lecture's chain rule, nothing reused): %llu products of local derivatives,\n"
-                "    %llu node evaluations\n",
-                static_cast<unsigned long long>(path_sum.path_terms),
-                static_cast<unsigned long long>(path_sum.evaluations));
-    std::printf("  memoized (generated by the compiler): %zu distinct nodes, %zu forward ops, %zu backward\n"
-                "    multiply-adds (one per edge); written out as a tree the expression has %.0f nodes\n",
-                stats::nodes, stats::forward_ops, stats::backward_ops, stats::tree_nodes);
-
-    std::printf("\ngenerated code:\n");
     //! [generated code]
-    const std::string code = memograd::backward_code(loss, names);
+    const std::string code = memograd::backward_code(loss, lecture::names);
     //! [generated code]
-    std::printf("%s", code.c_str());
+    std::printf("\ngenerated code:\n%s", code.c_str());
 
     if (argc > 1) {
         const std::string dir = argv[1];
-        std::ofstream(dir + "/lecture_forward.dot") << memograd::graphviz(loss, names);
-        std::ofstream(dir + "/lecture_backward.dot") << memograd::graphviz(loss, names, true);
+        std::ofstream(dir + "/lecture_forward.dot") << memograd::graphviz(loss, lecture::names);
+        std::ofstream(dir + "/lecture_backward.dot") << memograd::graphviz(loss, lecture::names, true);
+        //! [traced graph]
+        std::ofstream(dir + "/lecture_traced.dot") << memograd::graphviz(loss, lecture::names, traced, memograd::var<2>{});
+        //! [traced graph]
         std::ofstream(dir + "/lecture_backward_code.txt") << code;
-        std::printf("\nwrote %s/lecture_forward.dot, lecture_backward.dot, lecture_backward_code.txt\n", dir.c_str());
+        std::ofstream(dir + "/lecture_cpp_source.txt") << memograd::cpp_source(loss, "lecture_loss");
+        std::ofstream values(dir + "/lecture_values.dat");  // name value adjoint, named nodes then variables
+        values.precision(17);
+        for (std::size_t i = 0; i < traced.name.size(); ++i) {
+            if (!traced.name[i].empty()) {
+                values << traced.name[i] << ' ' << traced.value[i] << ' ' << traced.adjoint[i] << '\n';
+            }
+        }
+        std::ofstream gradient(dir + "/lecture_gradient.dat");  // name value enumeration tree_walk memoized
+        gradient.precision(17);
+        for (std::size_t i = 0; i < point.size(); ++i) {
+            gradient << lecture::names[i] << ' ' << point[i] << ' ' << enumerated.grad[i] << ' ' << tree_walk.grad[i]
+                     << ' ' << traced.result.grad[i] << '\n';
+        }
+        std::ofstream counts(dir + "/lecture_counts.dat");  // what all paths / dL/dw1_11 cost, three ways
+        counts << "paths " << stats::leaf_paths << ' ' << toward_w1_11::paths << '\n'
+               << "enumeration " << enumerated.multiplications << ' ' << toward_w1_11::enumeration_products << '\n'
+               << "tree_walk " << tree_walk.multiplications << ' ' << toward_w1_11::tree_walk_products << '\n'
+               << "memoized " << stats::memoized_products << ' ' << toward_w1_11::memoized_products << '\n'
+               << "evaluations " << enumerated.evaluations << ' ' << tree_walk.evaluations << ' ' << stats::nodes << '\n';
+        std::printf("\nwrote %s/lecture_{forward,backward,traced}.dot, lecture_backward_code.txt, lecture_cpp_source.txt\n",
+                    dir.c_str());
     }
 }

@@ -6,6 +6,7 @@
 #include "autodiff/expression.hpp"
 #include "autodiff/graph.hpp"
 #include "autodiff/math.hpp"
+#include "autodiff/named.hpp"
 #include "autodiff/misuse.hpp"
 #include "autodiff/node.hpp"
 #include "autodiff/occurrences.hpp"

@@ -81,6 +81,89 @@ inline constexpr double path_count = [] {
     }
 }();
 
+// ---- the lecture's three ways to apply the chain rule, counted per type ---------------------------------
+// Convention: a multiplication is one local derivative times the product so far, starting from the seed
+// dL/dL = 1, and every factor counts (a sum's factor 1 too), so the three counts compare like with like.
+// Paths end at every node without operands: variables, data and constants alike.
+
+/// Root-to-leaf paths below T (a leaf here is any node without operands).
+template <class T>
+inline constexpr double leaf_path_count = [] {
+    if constexpr (!OperationNode<T>) {
+        return 1.0;
+    } else {
+        return []<std::size_t... S>(std::index_sequence<S...>) {
+            return (0.0 + ... + leaf_path_count<operand_type<T, S>>);
+        }(std::make_index_sequence<arity_of<T>()>{});
+    }
+}();
+
+/// Edges summed over the root-to-leaf paths below T: the multiplications of path enumeration, where every
+/// path's product is computed on its own from the seed (a path of l edges: l multiplications).
+template <class T>
+inline constexpr double leaf_path_edges = [] {
+    if constexpr (OperationNode<T>) {
+        return []<std::size_t... S>(std::index_sequence<S...>) {
+            return (0.0 + ... + (leaf_path_edges<operand_type<T, S>> + leaf_path_count<operand_type<T, S>>));
+        }(std::make_index_sequence<arity_of<T>()>{});
+    } else {
+        return 0.0;
+    }
+}();
+
+/// Does leaf type Leaf occur at or below T?
+template <class T, class Leaf>
+inline constexpr bool reaches = [] {
+    if constexpr (std::is_same_v<T, Leaf>) {
+        return true;
+    } else if constexpr (OperationNode<T>) {
+        return []<std::size_t... S>(std::index_sequence<S...>) {
+            return (false || ... || reaches<operand_type<T, S>, Leaf>);
+        }(std::make_index_sequence<arity_of<T>()>{});
+    } else {
+        return false;
+    }
+}();
+
+/// Paths from T down to Leaf.
+template <class T, class Leaf>
+inline constexpr double paths_to = [] {
+    if constexpr (std::is_same_v<T, Leaf>) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
+        return 1.0;
+    } else if constexpr (OperationNode<T>) {
+        return []<std::size_t... S>(std::index_sequence<S...>) {
+            return (0.0 + ... + paths_to<operand_type<T, S>, Leaf>);
+        }(std::make_index_sequence<arity_of<T>()>{});
+    } else {
+        return 0.0;
+    }
+}();
+
+/// Edges summed over the paths from T down to Leaf (path enumeration's multiplications for dT/dLeaf).
+template <class T, class Leaf>
+inline constexpr double path_edges_to = [] {
+    if constexpr (OperationNode<T> && !std::is_same_v<T, Leaf>) {
+        return []<std::size_t... S>(std::index_sequence<S...>) {
+            return (0.0 + ... + (path_edges_to<operand_type<T, S>, Leaf> + paths_to<operand_type<T, S>, Leaf>));
+        }(std::make_index_sequence<arity_of<T>()>{});
+    } else {
+        return 0.0;
+    }
+}();
+
+/// Edges of T written out as a tree that lie on a path down to Leaf (the tree walk's multiplications for
+/// dT/dLeaf: one per tree edge, the running product passed down).
+template <class T, class Leaf>
+inline constexpr double tree_edges_to = [] {
+    if constexpr (OperationNode<T> && !std::is_same_v<T, Leaf>) {
+        return []<std::size_t... S>(std::index_sequence<S...>) {
+            return (0.0 + ... + (reaches<operand_type<T, S>, Leaf> ? 1.0 + tree_edges_to<operand_type<T, S>, Leaf> : 0.0));
+        }(std::make_index_sequence<arity_of<T>()>{});
+    } else {
+        return 0.0;
+    }
+}();
+
 // ---- the structural hash: from the protocol, for every node type --------------------------------------
 constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) {  // splitmix64 finalizer over h ^ v
     std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
@@ -119,6 +202,21 @@ inline constexpr std::uint64_t structural_hash = [] {
 template <class T>
 inline constexpr char identity_tag = 0;
 
+/// The type whose node T is: T itself, or, for a node type that declares `same_node_as` in its traits
+/// (a named node, named.hpp), that type's.
+template <class T>
+struct node_identity {
+    using type = T;
+};
+template <class T>
+    requires requires { typename traits_of<T>::same_node_as; }
+struct node_identity<T> {
+    using type = typename node_identity<typename traits_of<T>::same_node_as>::type;
+};
+/// The identity of node type T: equal for types that are the same node.
+template <class T>
+inline constexpr const char* identity_of = &identity_tag<typename node_identity<T>::type>;
+
 // ---- the records ---------------------------------------------------------------------------------------
 inline constexpr std::size_t no_node = static_cast<std::size_t>(-1);
 
@@ -150,6 +248,7 @@ struct graph_node {
     std::size_t cols = 1;
     double constant = 0.0;          ///< constants: the value
     std::string_view op_name;       ///< operations: the op's name
+    std::string_view name;          ///< the printed name a named node gave it (named.hpp), or empty
     const op_kernels* op = nullptr;  ///< the node's kernels (passes.hpp): its op's, a constant's, or a leaf's
     const char* identity = nullptr;
     /// A per-occurrence node uses this one: its adjoint is zeroed before the per-occurrence walk adds to it.
@@ -173,9 +272,16 @@ public:
                                "memograd::node_traits specialization (see memograd/autodiff/node.hpp).");
         if constexpr (!Node<T>) {
             return no_node;  // after the message above, nothing more to say
+        } else if constexpr (requires { typename traits_of<T>::same_node_as; }) {
+            // Another spelling of a node: visit that node, and keep the name for the printers.
+            const std::size_t index = visit<typename traits_of<T>::same_node_as>();
+            if (index != no_node) {
+                nodes[index].name = traits_of<T>::name;
+            }
+            return index;
         } else {
             constexpr std::uint64_t hash = structural_hash<T>;
-            const std::size_t found = find(hash, &identity_tag<T>);
+            const std::size_t found = find(hash, identity_of<T>);
             if (found != not_found) {
                 return found;
             }
@@ -191,7 +297,7 @@ public:
                 node.kind = traits::kind;
                 node.rows = traits::rows;
                 node.cols = traits::cols;
-                node.identity = &identity_tag<T>;
+                node.identity = identity_of<T>;
                 if constexpr (traits::kind == node_kind::leaf) {
                     node.array = traits::array;
                     node.offset = traits::offset;
@@ -213,7 +319,7 @@ public:
                 result = nodes.size();
                 nodes.push_back(node);
             }
-            insert(hash, &identity_tag<T>, result);
+            insert(hash, identity_of<T>, result);
             return result;
         }
     }
@@ -342,11 +448,31 @@ concept leaves_fit = graph_of<E>.variable_extent <= Variables && graph_of<E>.dat
 template <class E, class T>
 inline constexpr std::size_t index_of = [] {
     for (std::size_t i = 0; i < graph_of<E>.size(); ++i) {
-        if (graph_of<E>.nodes[i].identity == &identity_tag<T>) {
+        if (graph_of<E>.nodes[i].identity == identity_of<T>) {
             return i;
         }
     }
     return no_node;
+}();
+
+/// Distinct edges of the graph of E whose operand lies on a path down to leaf type Leaf: the memoized
+/// backward pass's multiplications for dE/dLeaf alone (each adjoint on the way computed once).
+template <class E, class Leaf>
+inline constexpr std::size_t graph_edges_to = [] {
+    constexpr auto& g = graph_of<E>;
+    std::array<bool, g.size()> reach{};
+    std::size_t edges = 0;
+    for (std::size_t i = 0; i < g.size(); ++i) {  // post-order: operands before users
+        const graph_node& node = g.nodes[i];
+        reach[i] = node.identity == identity_of<Leaf>;
+        for (std::size_t s = 0; s < node.arity; ++s) {
+            if (reach[node.child[s]]) {
+                reach[i] = true;
+                ++edges;
+            }
+        }
+    }
+    return edges;
 }();
 
 }  // namespace memograd::detail

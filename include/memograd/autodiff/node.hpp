@@ -14,7 +14,8 @@
 /// - leaves: `array` (0: the differentiated variables; 1, 2: data arrays) and `offset` into it;
 /// - constants: `value`;
 /// - operations: `using op`, `using operands = operand_list<...>`, and `operand<S>(node)` returning the
-///   S-th operand object; scalar operations also `scalar(node)`.
+///   S-th operand object; scalar operations also `scalar(node)`;
+/// - optionally, `using same_node_as = U` and `name`: T is node U under a printed name (named.hpp).
 
 #include <concepts>
 #include <cstddef>

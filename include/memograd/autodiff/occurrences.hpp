@@ -85,7 +85,7 @@ struct occurrence {
     /// Sends `adjoint` (d root / d this occurrence) to the operands.
     static constexpr void backward(const T& node, const pass_arrays& a, const double* tape, double adjoint) {
         rule::point p = operands(node, a, tape);
-        p.y = tape[own_slot];
+        p.v = tape[own_slot];
         p.d = adjoint;
         push<0>(node, a, tape, p);
         if constexpr (arity == 2) {

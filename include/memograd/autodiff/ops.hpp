@@ -3,7 +3,7 @@
 /// @brief Every scalar operation in one place: its value rule beside its local derivative rule.
 ///
 /// Rules are written in the rule language (rule.hpp) over the operands `a`, `b`, the run-time scalar `c`
-/// and the node's own value `y`: tanh' = 1 − y², exp' = y, sigmoid' = y(1 − y), d(a/b)/db = −y/b. The
+/// and the node's own value `v`: tanh' = 1 − v², exp' = v, sigmoid' = v(1 − v), d(a/b)/db = −v/b. The
 /// backward pass hands each rule the memoized forward value, so no derivative recomputes what the forward
 /// pass already knows; and the same rule object is what the listings print.
 
@@ -88,7 +88,7 @@ struct divide {
     static constexpr std::string_view name = "divide";  ///< its name
     static constexpr auto value = a / b;                ///< its value
     static constexpr auto derivative_a = one / b;       ///< ∂/∂a
-    static constexpr auto derivative_b = -y / b;        ///< ∂/∂b, from the stored quotient y
+    static constexpr auto derivative_b = -v / b;        ///< ∂/∂b, from the stored quotient v
 };
 
 // ---- one operand --------------------------------------------------------------------------------------
@@ -102,7 +102,7 @@ struct negate {
 struct exp {
     static constexpr std::string_view name = "exp";  ///< its name
     static constexpr auto value = apply<fn::exp>(a);  ///< its value
-    static constexpr auto derivative = y;             ///< d/da = e^a, the stored value
+    static constexpr auto derivative = v;             ///< d/da = e^a, the stored value
 };
 /// ln a.
 struct log {
@@ -114,13 +114,13 @@ struct log {
 struct tanh {
     static constexpr std::string_view name = "tanh";   ///< its name
     static constexpr auto value = apply<fn::tanh>(a);   ///< its value
-    static constexpr auto derivative = one - y * y;     ///< d/da, from the stored value y = tanh a
+    static constexpr auto derivative = one - v * v;     ///< d/da, from the stored value v = tanh a
 };
 /// The logistic function 1 / (1 + e^−a).
 struct sigmoid {
     static constexpr std::string_view name = "sigmoid";  ///< its name
     static constexpr auto value = apply<fn::sigmoid>(a);  ///< its value
-    static constexpr auto derivative = y * (one - y);     ///< d/da, from the stored value y
+    static constexpr auto derivative = v * (one - v);     ///< d/da, from the stored value v
 };
 /// max(a, 0); relu'(0) is taken as 0 (the subgradient PyTorch uses).
 struct relu {
@@ -179,7 +179,7 @@ struct scalar_divided_by {
     static constexpr std::string_view name = "scalar_divided_by";  ///< its name
     static constexpr bool reads_scalar = true;                    ///< reads c
     static constexpr auto value = c / a;                          ///< its value
-    static constexpr auto derivative = -y / a;                    ///< d/da, from the stored quotient y
+    static constexpr auto derivative = -v / a;                    ///< d/da, from the stored quotient v
 };
 
 }  // namespace ops

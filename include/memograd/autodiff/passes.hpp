@@ -99,7 +99,7 @@ struct scalar_kernels {
     template <std::size_t Slot, bool Assign>
     MEMOGRAD_FORCE_INLINE static constexpr void backward(const double* dy, const double* y, const double* a,
                                                         const double* b, double* d) {
-        const double to_operand = adjoint_rule<Op, Slot>(rule::point{.a = *a, .b = *b, .y = *y, .d = *dy});
+        const double to_operand = adjoint_rule<Op, Slot>(rule::point{.a = *a, .b = *b, .v = *y, .d = *dy});
         if constexpr (Assign) {
             *d = to_operand;
         } else {

@@ -13,8 +13,10 @@
 #include "occurrences.hpp"
 #include "passes.hpp"
 #include "rule.hpp"
+#include "value_and_grad.hpp"
 
 #include <cstddef>
+#include <cstdio>
 #include <functional>
 #include <span>
 #include <string>
@@ -47,7 +49,7 @@ struct node_names {
 
     /// The names a rule of node `i` reads.
     [[nodiscard]] rule::spelling spelling(const graph_node& node, std::size_t i) const {
-        return {.a = value[node.child[0]], .b = value[node.child[1]], .c = {}, .y = value[i], .d = adjoint[i]};
+        return {.a = value[node.child[0]], .b = value[node.child[1]], .c = {}, .v = value[i], .d = adjoint[i]};
     }
 };
 
@@ -58,13 +60,19 @@ node_names name_nodes(const leaf_spelling& leaves) {
     node_names names{.value = std::vector<std::string>(g.size()),
                      .adjoint = std::vector<std::string>(g.size()),
                      .uses = std::vector<std::size_t>(g.size(), 0)};
+    // An operation is called by its name if a named node (named.hpp) gave it one, else vK; its adjoint
+    // d + that name, or dK.
+    const auto own_name = [&](std::size_t i) {
+        return g.nodes[i].name.empty() ? std::to_string(i) : std::string(g.nodes[i].name);
+    };
     for (std::size_t i = 0; i < g.size(); ++i) {
         const graph_node& node = g.nodes[i];
         names.value[i] = node.kind == node_kind::leaf       ? leaves.value(i)
                          : node.kind == node_kind::constant ? rule::number{node.constant}.print({})
-                                                            : "v" + std::to_string(i);
+                         : node.name.empty()                ? "v" + std::to_string(i)
+                                                            : std::string(node.name);
         names.adjoint[i] = plan.adjoint_buffer[i] == buffer::gradient ? leaves.gradient(i)
-                                                                      : "d" + std::to_string(plan.adjoint_owner[i]);
+                                                                      : "d" + own_name(plan.adjoint_owner[i]);
         for (std::size_t s = 0; s < node.arity; ++s) {
             ++names.uses[node.child[s]];
         }
@@ -215,7 +223,7 @@ private:
         if constexpr (ScalarOperationNode<T>) {
             s.c = rule::number{traits::scalar(node)}.print({});
         }
-        s.y = "t" + std::to_string(base + occurrence_count<T> - 1);
+        s.v = "t" + std::to_string(base + occurrence_count<T> - 1);
         s.d = adjoint;
         const auto push = [&]<std::size_t S>() {
             using A = operand_type<T, S>;
@@ -267,8 +275,8 @@ leaf_spelling scalar_leaf_names(std::span<const std::string_view> names, program
 
 /// The forward and backward passes the compiler generates for `expr`, as straight-line code.
 ///
-/// `vK` is node K's value, `dK` its adjoint (d expr / d vK); a variable's adjoint is its gradient entry
-/// `grad[name]`. `names` names the variables (default `x0`, `x1`, ...). A node used by several users is
+/// `vK` is node K's value, `dK` its adjoint (d expr / d vK), or, for a node given a name with
+/// `named<"N">(...)`, `N` and `dN`; a variable's adjoint is its gradient entry `grad[name]`. `names` names the variables (default `x0`, `x1`, ...). A node used by several users is
 /// marked `shared`: its value is computed once, and its adjoint collects one term per use before it is
 /// passed on — memoization at work. `tK` are nodes evaluated per occurrence (a run-time number is at or
 /// below them).
@@ -327,8 +335,14 @@ std::string cpp_source(const E& expr, std::string_view name) {
 
 namespace detail {
 /// The analysed graph of E as Graphviz DOT (see `graphviz`); `leaves` names the leaves and notes shapes.
+/// Extra marks for a DOT graph: a second label line per node, and edges drawn bold.
+struct dot_marks {
+    std::function<std::string(std::size_t)> label;               ///< node index → text, or empty
+    std::function<bool(std::size_t, std::size_t)> bold_edge;     ///< (user, slot) → highlighted?
+};
+
 template <class E>
-std::string dot_text(const leaf_spelling& leaves, bool backward) {
+std::string dot_text(const leaf_spelling& leaves, bool backward, const dot_marks& marks = {}) {
     constexpr auto& g = graph_of<E>;
     const node_names names = name_nodes<E>(leaves);  // the listing's names
     const auto& value = names.value;
@@ -355,6 +369,9 @@ std::string dot_text(const leaf_spelling& leaves, bool backward) {
         } else if (node.kind == node_kind::leaf && node.array == 0) {
             style += ", style=filled, fillcolor=\"#cfe2f3\"";
         }
+        if (marks.label) {
+            label += "\\n" + marks.label(i);
+        }
         out += "  n" + std::to_string(i) + " [label=\"" + label + "\", " + style + "];\n";
     }
     for (std::size_t i = 0; i < g.size(); ++i) {
@@ -362,10 +379,12 @@ std::string dot_text(const leaf_spelling& leaves, bool backward) {
         for (std::size_t slot = 0; slot < node.arity; ++slot) {
             const std::string c = "n" + std::to_string(node.child[slot]);
             const std::string me = "n" + std::to_string(i);
+            const std::string bold = marks.bold_edge && marks.bold_edge(i, slot) ? "penwidth=3, color=\"#c0392b\"" : "";
             if (backward) {
-                out += "  " + me + " -> " + c + " [label=\"" + node.op->adjoint_text[slot](spelling(i)) + "\"];\n";
+                out += "  " + me + " -> " + c + " [label=\"" + node.op->adjoint_text[slot](spelling(i)) + "\"" +
+                       (bold.empty() ? "" : ", " + bold) + "];\n";
             } else {
-                out += "  " + c + " -> " + me + ";\n";
+                out += "  " + c + " -> " + me + (bold.empty() ? "" : " [" + bold + "]") + ";\n";
             }
         }
     }
@@ -382,6 +401,35 @@ template <Expression E>
 std::string graphviz(const E&, std::span<const std::string_view> names = {}, bool backward = false) {
     using T = std::remove_cvref_t<E>;
     return detail::dot_text<T>(detail::scalar_leaf_names<T>(names, detail::program_style::listing), backward);
+}
+
+/// The forward graph of `graphviz`, each node also labelled with its value and its adjoint from `trace`
+/// (as `value | d: adjoint`), and every edge on a path from the root down to leaf type `Highlight` bold:
+/// the paths whose products the chain rule sums for d root / d Highlight.
+template <Expression E, std::size_t N, std::size_t K, class Highlight>
+std::string graphviz(const E&, std::span<const std::string_view> names, const evaluation_trace<N, K>& trace,
+                     Highlight) {
+    using T = std::remove_cvref_t<E>;
+    constexpr auto& g = detail::graph_of<T>;
+    static_assert(N == g.size(), "memograd::graphviz: the trace is of another expression");
+    std::vector<bool> reach(N, false);  // post-order: a node reaches Highlight if an operand does
+    for (std::size_t i = 0; i < N; ++i) {
+        reach[i] = g.nodes[i].identity == detail::identity_of<Highlight>;
+        for (std::size_t s = 0; s < g.nodes[i].arity; ++s) {
+            reach[i] = reach[i] || reach[g.nodes[i].child[s]];
+        }
+    }
+    const auto number = [](double v) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.4g", v);
+        return std::string(text);
+    };
+    detail::dot_marks marks;
+    marks.label = [&](std::size_t i) {
+        return number(trace.value[i]) + (trace.has_adjoint[i] ? " | d: " + number(trace.adjoint[i]) : std::string());
+    };
+    marks.bold_edge = [&](std::size_t i, std::size_t s) { return reach[g.nodes[i].child[s]]; };
+    return detail::dot_text<T>(detail::scalar_leaf_names<T>(names, detail::program_style::listing), false, marks);
 }
 
 }  // namespace memograd

@@ -2,11 +2,12 @@
 /// @file
 /// @brief The small language the operations' rules are written in: one rule is both code and text.
 ///
-/// `tanh`'s derivative is written once, as `one - y * y` over placeholders: the generated passes
+/// `tanh`'s derivative is written once, as `one - v * v` over placeholders: the generated passes
 /// evaluate that rule, and the listings (`backward_code`, `graphviz`, `cpp_source`) print it. What is shown
 /// is therefore what runs, down to the order of the floating-point operations: the printed statement
 /// `d3 = d5 * (1 - v5 * v5)` compiled as C++ computes the same bits as the pass. Placeholders: `a`, `b`
-/// (the operands' values), `c` (a run-time scalar), `y` (the node's own value) and `d` (its adjoint).
+/// (the operands' values), `c` (a run-time scalar), `v` (the node's own value, as in the listings' `vK`) and `d` (its
+/// adjoint).
 
 #include "math.hpp"
 
@@ -24,7 +25,7 @@ struct point {
     double a = 0.0;  ///< first operand
     double b = 0.0;  ///< second operand
     double c = 0.0;  ///< run-time scalar
-    double y = 0.0;  ///< the node's value
+    double v = 0.0;  ///< the node's value
     double d = 0.0;  ///< the node's adjoint
 };
 
@@ -33,7 +34,7 @@ struct spelling {
     std::string a;  ///< first operand
     std::string b;  ///< second operand
     std::string c;  ///< run-time scalar
-    std::string y;  ///< the node's value
+    std::string v;  ///< the node's value
     std::string d;  ///< the node's adjoint
 };
 
@@ -82,15 +83,15 @@ struct placeholder {
             return p.b;
         } else if constexpr (Name == 'c') {
             return p.c;
-        } else if constexpr (Name == 'y') {
-            return p.y;
+        } else if constexpr (Name == 'v') {
+            return p.v;
         } else {
             return p.d;
         }
     }
     /// Its name.
     [[nodiscard]] std::string print(const spelling& s) const {
-        return Name == 'a' ? s.a : Name == 'b' ? s.b : Name == 'c' ? s.c : Name == 'y' ? s.y : s.d;
+        return Name == 'a' ? s.a : Name == 'b' ? s.b : Name == 'c' ? s.c : Name == 'v' ? s.v : s.d;
     }
 };
 
@@ -293,7 +294,7 @@ namespace placeholders {
 inline constexpr placeholder<'a'> a{};  ///< first operand
 inline constexpr placeholder<'b'> b{};  ///< second operand
 inline constexpr placeholder<'c'> c{};  ///< run-time scalar
-inline constexpr placeholder<'y'> y{};  ///< the node's value
+inline constexpr placeholder<'v'> v{};  ///< the node's value
 inline constexpr placeholder<'d'> d{};  ///< the node's adjoint
 inline constexpr number zero{0.0};      ///< 0
 inline constexpr number one{1.0};       ///< 1

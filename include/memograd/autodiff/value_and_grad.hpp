@@ -10,15 +10,22 @@
 
 #include <array>
 #include <cstddef>
+#include <stdexcept>
+#include <string_view>
 #include <type_traits>
 
 namespace memograd {
 
 
 namespace detail {
-template <class E, std::size_t K, std::size_t M>
+struct no_inspection {
+    constexpr void operator()(const pass_arrays&) const {}
+};
+
+/// Runs the generated passes; `inspect` sees the arrays after the backward pass (for `trace`).
+template <class E, std::size_t K, std::size_t M, class Inspect = no_inspection>
 constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const std::array<double, K>& x,
-                                                         const double* data) {
+                                                         const double* data, Inspect inspect = {}) {
     constexpr auto& g = graph_of<E>;
     constexpr auto& p = plan_of<E>;
     constexpr std::size_t n = g.size();
@@ -43,6 +50,7 @@ constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const st
         occurrence<E, E>::backward(expr, arrays, tape.data(), 1.0);
         backward_pass<E, !tiled>(arrays, 1.0);
     }
+    inspect(arrays);
     return out;
 }
 }  // namespace detail
@@ -86,6 +94,51 @@ template <Expression E, std::size_t K, std::size_t M, class Problem = misuse::ex
 void value_and_grad(const E&, const std::array<double, K>&, const std::array<double, M>&) = delete;
 /// @endcond
 
+/// Every node's value and adjoint after one evaluation of the generated passes (see `trace`).
+template <std::size_t N, std::size_t K>
+struct evaluation_trace {
+    value_and_gradient<K> result;          ///< what `value_and_grad` returns
+    std::array<double, N> value{};         ///< node K's value, in the graph's order (operands first)
+    std::array<double, N> adjoint{};       ///< d root / d node K; 0 where `has_adjoint` is false
+    std::array<bool, N> has_adjoint{};     ///< the pass computes it: a variable is at or below the node
+    std::array<std::string_view, N> name{};  ///< the name `named<"...">` gave node K, or empty
+
+    /// The index of the node named `n`; throws std::out_of_range (at compile time: not a constant) if none is.
+    [[nodiscard]] constexpr std::size_t index(std::string_view n) const {
+        for (std::size_t i = 0; i < N; ++i) {
+            if (name[i] == n) {
+                return i;
+            }
+        }
+        throw std::out_of_range("memograd::evaluation_trace: no node has this name");
+    }
+    /// The value of the node named `n`.
+    [[nodiscard]] constexpr double value_of(std::string_view n) const { return value[index(n)]; }
+    /// The adjoint d root / d node of the node named `n`.
+    [[nodiscard]] constexpr double adjoint_of(std::string_view n) const { return adjoint[index(n)]; }
+};
+
+/// `value_and_grad`, and with it every node's value and adjoint as the generated passes left them: the
+/// memo the backward pass keeps. Nodes named with `named<"...">` can be looked up by name. For
+/// expressions without run-time doubles (every node a graph node).
+/// @snippet tests/tutorial_lecture.cpp trace
+template <Expression E, std::size_t K, std::size_t M>
+    requires detail::leaves_fit<E, K, M, 0> && (detail::occurrence_count<E> == 0)
+constexpr auto trace(const E& expr, const std::array<double, K>& x, const std::array<double, M>& data) {
+    constexpr auto& g = detail::graph_of<E>;
+    constexpr auto& p = detail::plan_of<E>;
+    evaluation_trace<g.size(), K> t;
+    t.result = detail::generated_value_and_grad<E, K, M>(expr, x, data.data(), [&](const detail::pass_arrays& a) {
+        for (std::size_t i = 0; i < g.size(); ++i) {
+            t.value[i] = *detail::value_at(a, p.value_buffer[i], p.value_offset[i]);
+            t.has_adjoint[i] = p.needs_adjoint[i];
+            t.adjoint[i] = p.needs_adjoint[i] ? *detail::adjoint_at(a, p.adjoint_buffer[i], p.adjoint_offset[i]) : 0.0;
+            t.name[i] = g.nodes[i].name;
+        }
+    });
+    return t;
+}
+
 /// What the compiler found in expression type E: the lecture's counts, as constants.
 /// @snippet tests/autodiff_static.cpp stats
 template <Expression E>
@@ -111,6 +164,34 @@ struct stats {
     static constexpr double tree_nodes = detail::tree_size<type>;
     /// Products in the naive chain rule: one per root-to-variable path.
     static constexpr double path_terms = detail::path_count<type>;
+
+    // The lecture's comparison, over every leaf (variables, data and constants). A multiplication
+    // is a local derivative times the product so far, starting from the seed dL/dL = 1; factors equal to 1
+    // (a sum's) count too.
+    /// Root-to-leaf paths (to variables, data and constants).
+    static constexpr double leaf_paths = detail::leaf_path_count<type>;
+    /// Path enumeration, every path's product computed on its own (the lecture's formula as written):
+    /// the sum of the paths' lengths in edges (`path_enumeration_value_and_grad`).
+    static constexpr double enumeration_products = detail::leaf_path_edges<type>;
+    /// The tree walk without memoization, the running product passed down: one per edge of the expression
+    /// written out as a tree (`path_sum_value_and_grad`).
+    static constexpr double tree_walk_products = detail::tree_size<type> - 1.0;
+    /// Memoized backpropagation: one per edge of the graph, each adjoint computed once (`value_and_grad`;
+    /// the same number as `backward_ops`).
+    static constexpr double memoized_products = static_cast<double>(edges);
+
+    /// The same counts for the derivative with respect to one leaf, `Leaf` (a `var<I>` or `data<J>` type).
+    template <class Leaf>
+    struct toward {
+        /// Paths from the root down to Leaf.
+        static constexpr double paths = detail::paths_to<type, Leaf>;
+        /// Path enumeration: the lengths of those paths, summed.
+        static constexpr double enumeration_products = detail::path_edges_to<type, Leaf>;
+        /// Tree walk: tree edges on a path down to Leaf.
+        static constexpr double tree_walk_products = detail::tree_edges_to<type, Leaf>;
+        /// Memoized: graph edges on a path down to Leaf, each once.
+        static constexpr double memoized_products = static_cast<double>(detail::graph_edges_to<type, Leaf>);
+    };
 };
 
 }  // namespace memograd

@@ -170,10 +170,10 @@ struct activate {
     static constexpr std::size_t differentiable_operands = 1;  ///< z
     /// The value, printed: `tanh(z)`.
     static std::string print_value(const rule::spelling& s) { return std::string(name) + "(" + s.a + ")"; }
-    /// What z's adjoint receives, printed: `d ⊙ tanh'(y)`, the slope from the stored value y.
+    /// What z's adjoint receives, printed: `d ⊙ tanh'(v)`, the slope from the stored value v.
     template <std::size_t>
     static std::string print_adjoint(const rule::spelling& s) {
-        return s.d + " ⊙ " + std::string(name) + "'(" + s.y + ")";
+        return s.d + " ⊙ " + std::string(name) + "'(" + s.v + ")";
     }
     static constexpr std::size_t rows = Rows;        ///< output length
     static constexpr std::size_t cols = 1;           ///< a vector

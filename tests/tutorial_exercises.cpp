@@ -1,0 +1,154 @@
+// Solutions to the tutorial's exercises (docs/tutorial/08_exercises.md). Each exercise is answered by
+// static_asserts the reader writes; these are ours, compiled with the tests, so a wrong solution — or a
+// change to the library that makes one wrong — fails the build. Expected numbers come from the
+// exercise's own hand derivation, never from the function being checked.
+#include "../examples/lecture_network.hpp"
+#include "catch.hpp"
+#include "constexpr_close.hpp"
+
+#include <memograd/autodiff/dense_network.hpp>
+#include <memograd/fibonacci.hpp>
+#include <memograd/nn.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+namespace {
+
+using memograd::data;
+using memograd::var;
+using memograd_tests::close;
+
+//! [exercise 1]
+// 1. The naive recursion makes 2 F(n+1) − 1 calls. F(11) = 89, so fib(10) makes 177 calls.
+static_assert(memograd::naive_fibonacci<10>().work == 2 * 89 - 1);
+//! [exercise 1]
+
+//! [exercise 2]
+// 2. The memoized recursion makes 2n − 1 calls: 19 for n = 10, 799 for n = 400. (n = 2,000, the
+//    notebook's, is 2,000 calls deep: past the compiler's default constexpr depth of 512, as it is past
+//    Python's default recursion limit of 1,000.)
+static_assert(memograd::memoized_fibonacci<10>().work == 19);
+static_assert(memograd::memoized_fibonacci<400>().work == 799);
+//! [exercise 2]
+
+//! [exercise 3]
+// 3. How often does naive fib(n) call fib(k)? Count it with your own counter: calls(n, k) = F(n − k + 1)
+//    for 1 <= k <= n (fib(5): fib(3) twice, fib(2) three times, fib(1) five times).
+constexpr std::uint64_t calls(int n, int k) {
+    if (n == k) {
+        return 1;
+    }
+    if (n < 2 || n < k) {
+        return 0;
+    }
+    return calls(n - 1, k) + calls(n - 2, k);
+}
+static_assert(calls(5, 3) == 2 && calls(5, 2) == 3 && calls(5, 1) == 5);
+static_assert(calls(20, 2) == memograd::fib_v<19>);
+//! [exercise 3]
+
+//! [exercise 4]
+// 4. Bottom-up: fib_table<N> stores every F(0..N), so reading F(50) is an array access. F(50) = 12586269025.
+static_assert(memograd::fib_table<60>[50] == 12586269025u);
+//! [exercise 4]
+
+constexpr auto traced = memograd::trace(lecture::loss, lecture::point, lecture::target);
+
+//! [exercise 5]
+// 5. By hand: z1_1 = w1_11 x1 + w1_12 x2 + b1_1 = 0.1 · 0.5 + 0.2 · (−1.2) + 0 = −0.19.
+static_assert(close(traced.value_of("z1_1"), -0.19));
+//! [exercise 5]
+
+//! [exercise 6]
+// 6. sigmoid'(z) = O (1 − O): the adjoint of z1_1 is that of O1_1 times O1_1 (1 − O1_1).
+constexpr double o = traced.value_of("O1_1");
+static_assert(close(traced.adjoint_of("z1_1"), traced.adjoint_of("O1_1") * o * (1 - o)));
+//! [exercise 6]
+
+//! [exercise 7]
+// 7. dL/db3_1 = dL/dz3_1 · 1, and dL/dw3_11 = dL/dz3_1 · O2_1 (one path each).
+static_assert(traced.result.grad[16] == traced.adjoint_of("z3_1"));
+static_assert(close(traced.result.grad[14], traced.adjoint_of("z3_1") * traced.value_of("O2_1")));
+//! [exercise 7]
+
+//! [exercise 8]
+// 8. The two paths meet in O1_1: dL/dO1_1 = dL/dz2_1 · w2_11 + dL/dz2_2 · w2_21.
+static_assert(close(traced.adjoint_of("O1_1"),
+                    traced.adjoint_of("z2_1") * lecture::point[8] + traced.adjoint_of("z2_2") * lecture::point[11]));
+//! [exercise 8]
+
+using lecture_stats = memograd::stats<decltype(lecture::loss)>;
+
+//! [exercise 9]
+// 9. Paths from L to x1: x1 feeds z1_1 and z1_2, each O1 feeds both z2, each O2 feeds z3_1: 2 · 2 = 4.
+//    Each is 14 edges long, so enumeration spends 56 multiplications on dL/dx1.
+static_assert(lecture_stats::toward<var<0>>::paths == 4);
+static_assert(lecture_stats::toward<var<0>>::enumeration_products == 4 * 14);
+//! [exercise 9]
+
+//! [exercise 10]
+// 10. The target y is data: one path of two edges (L → y − ŷ → y), counted in every total, though the
+//     generated pass computes no adjoint for it.
+static_assert(lecture_stats::toward<data<0>>::paths == 1);
+static_assert(lecture_stats::toward<data<0>>::enumeration_products == 2);
+static_assert(lecture_stats::toward<data<0>>::memoized_products == 2);
+//! [exercise 10]
+
+//! [exercise 11]
+// 11. f = x · x: two paths from f to x (one per operand), two edges, so 2 multiplications every way,
+//     and df/dx = 2x.
+constexpr auto square_by_product = var<0>{} * var<0>{};
+using sq = memograd::stats<decltype(square_by_product)>;
+static_assert(sq::leaf_paths == 2 && sq::enumeration_products == 2 && sq::memoized_products == 2);
+static_assert(memograd::value_and_grad(square_by_product, std::array{3.0}).grad[0] == 6.0);
+//! [exercise 11]
+
+//! [exercise 12]
+// 12. h = x · y used twice in g = h · h: the tree has 7 nodes (6 edges), the graph 4 nodes (x, y, h, g)
+//     and 4 edges; enumeration walks 4 paths of 2 edges: 8 multiplications.
+constexpr auto h = var<0>{} * var<1>{};
+constexpr auto g = h * h;
+using gs = memograd::stats<decltype(g)>;
+static_assert(gs::nodes == 4 && gs::tree_walk_products == 6 && gs::memoized_products == 4);
+static_assert(gs::enumeration_products == 8);
+//! [exercise 12]
+
+//! [exercise 13]
+// 13. Width-2 networks: root-to-leaf paths of dense_network_loss<2, 2, D> are 2^(D+3) − 2
+//     (14, 30, 62, ...): each layer doubles the paths below it.
+template <std::size_t D>
+constexpr double leaf_paths = memograd::stats<decltype(memograd::dense_network_loss<2, 2, D>())>::leaf_paths;
+static_assert(leaf_paths<1> == 14 && leaf_paths<2> == 30 && leaf_paths<5> == 254);
+//! [exercise 13]
+
+//! [exercise 14]
+// 14. ...while each layer of w neurons adds w (4w + 1) edges to the graph: 18 for w = 2.
+template <std::size_t D>
+constexpr double memoized = memograd::stats<decltype(memograd::dense_network_loss<2, 2, D>())>::memoized_products;
+static_assert(memoized<5> - memoized<4> == 2 * (4 * 2 + 1));
+//! [exercise 14]
+
+//! [exercise 15]
+// 15. A name is printing only: named<"h">(x · y) is the node x · y.
+constexpr auto named_h = memograd::named<"h">(var<0>{} * var<1>{});
+static_assert(memograd::stats<decltype(named_h * h)>::nodes == 4);
+//! [exercise 15]
+
+//! [exercise 16]
+// 16. tanh'(0) = 1 − v² with v = tanh 0 = 0; sigmoid'(0) = v (1 − v) with v = 1/2.
+static_assert(memograd::value_and_grad(memograd::tanh(var<0>{}), std::array{0.0}).grad[0] == 1.0);
+static_assert(memograd::value_and_grad(memograd::sigmoid(var<0>{}), std::array{0.0}).grad[0] == 0.25);
+//! [exercise 16]
+
+//! [exercise 17]
+// 17. A 2-16-16-1 MLP has 2·16 + 16 + 16·16 + 16 + 16 + 1 = 337 parameters.
+static_assert(memograd::nn::mlp<memograd::nn::tanh_t, memograd::nn::identity_t, 2, 16, 16, 1>::parameter_count == 337);
+//! [exercise 17]
+
+}  // namespace
+
+TEST_CASE("the tutorial's exercises have compiled solutions", "[tutorial][static]") {
+    STATIC_REQUIRE(calls(5, 3) == 2);  // the file's static_asserts are the solutions
+}
