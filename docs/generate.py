@@ -161,15 +161,21 @@ def lecture_figures(examples, out, fragments):
         [(f"`{n}`", f"{float(v):g}", *(f"{float(g):.15f}" for g in gs)) for n, v, *gs in gradient])
     counts = {line.split()[0]: line.split()[1:] for line in open(out / "lecture_counts.dat")}
     fragments["lecture_counts"] = table(
-        ["", "whole gradient (all 30 leaves)", "∂L/∂w1_11 alone"],
+        ["", f"whole gradient (all {counts['paths'][0]} root-to-leaf paths)", "∂L/∂w1_11 alone"],
         [("root-to-leaf paths", *counts["paths"]),
          ("(a) path enumeration: each path's product on its own", *counts["enumeration"]),
          ("(b) tree walk: running product passed down", *counts["tree_walk"]),
          ("(c) memoized backpropagation: one per edge", *counts["memoized"])])
     evaluations = counts["evaluations"]
+    enumeration, tree_walk, memoized = (float(counts[k][0]) for k in ("enumeration", "tree_walk", "memoized"))
     fragments["lecture_evaluations"] = (
         f"Forward values: (a) and (b) evaluate a node each time the walk reaches it, {evaluations[0]} and "
-        f"{evaluations[1]} node evaluations; (c) evaluates each of the {evaluations[2]} distinct nodes once.\n")
+        f"{evaluations[1]} node evaluations; (c) evaluates each of the {evaluations[2]} distinct nodes once.\n\n"
+        f"So for the lecture's network, enumerating paths as the formula is written costs "
+        f"{enumeration / memoized:.1f} times the multiplications of the memoized pass; the tree walk, which "
+        f"already shares prefixes, {tree_walk / memoized:.2f} times. Without the seed, (a) would be "
+        f"\\f$\\sum_p (|p| - 1)\\f$, {counts['paths'][0]} fewer. The tree walk is still far slower than the "
+        f"memoized pass in run time, because it re-evaluates forward values wherever it reaches a node.\n")
     for graph in ("lecture_forward", "lecture_backward", "lecture_traced"):
         run(["dot", "-Tsvg", out / f"{graph}.dot", "-o", out / f"{graph}.svg"])
 
