@@ -348,6 +348,42 @@ plot "{out}/moons_boundary.dat" using 1:2:3 with image notitle, \\
 """)
 
 
+def compile_time_moons_figures(examples, out, fragments):
+    """micrograd's demo as the compiler trained it: the program only prints and draws its constants."""
+    output = run([examples / "example_compile_time_moons", out])
+    (out / "compile_time_moons_output.txt").write_text(output)
+    gnuplot(f"""{TERMINAL}
+set output "{out}/compile_time_moons_loss.svg"
+set title "Loss at each SGD step, computed by the compiler (2-16-16-1 ReLU, 100 points)"
+set xlabel "step"
+set ylabel "max-margin loss + L2 penalty"
+set key top right
+set grid
+plot "{out}/compile_time_moons_loss.dat" using 1:2 with lines lw 2 title "constants of examples/compile_time_moons.cpp"
+""")
+    gnuplot(f"""set terminal svg size 720,460 font "Helvetica,13" background "white"
+set output "{out}/compile_time_moons_boundary.svg"
+set title "Decision boundary the compiler learned (training points)"
+set view map
+set xrange [-1.5:2.5]
+set yrange [-1:1.5]
+set cbrange [-2:2]
+set cblabel "network score"
+set palette defined (-2 "#1f5fa8", 0 "#ffffff", 2 "#d9541e")
+set contour base
+set cntrparam levels discrete 0
+unset surface
+set table "{out}/compile_time_moons_contour.dat"
+splot "{out}/compile_time_moons_boundary.dat" using 1:2:3
+unset table
+set surface
+unset contour
+plot "{out}/compile_time_moons_boundary.dat" using 1:2:3 with image notitle, \\
+     "{out}/compile_time_moons_contour.dat" using 1:2 with lines lc "black" lw 2 title "score = 0", \\
+     "{out}/compile_time_moons_points.dat" using 1:2:($3 > 0.5 ? 7 : 5) with points pt variable ps 0.6 lc "black" notitle
+""")
+
+
 def expand_tutorial(out, fragments):
     target = out / "tutorial"
     target.mkdir(exist_ok=True)
@@ -376,7 +412,8 @@ def main():
     fragments = {"fibonacci_compile_times": fibonacci_compile_table(), "speed": speed_table(),
                  "chain_rule_runtime": chain_rule_runtime_table(),
                  "fibonacci_runtime": fibonacci_runtime_table()}
-    for step in (lecture_figures, layer_graph_figures, fibonacci_figures, path_growth_figures, moons_figures):
+    for step in (lecture_figures, layer_graph_figures, fibonacci_figures, path_growth_figures, moons_figures,
+                 compile_time_moons_figures):
         step(args.examples.resolve(), out, fragments)
     expand_tutorial(out, fragments)
 

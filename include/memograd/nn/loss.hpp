@@ -3,6 +3,7 @@
 /// @brief Losses for `nn::mlp`: each loss's value beside its derivative with respect to the outputs.
 
 #include "../autodiff/math.hpp"
+#include "../autodiff/passes.hpp"  // value_and_gradient
 
 #include <array>
 #include <cstddef>
@@ -65,5 +66,17 @@ struct max_margin_t {
     template <std::size_t N>
     static constexpr double derivative(double a, double y) { return 1.0 - y * a > 0 ? -y / N : 0.0; }
 };
+
+/// L2 regularization added to a loss `r` of parameters `p`: r.value += alpha·Σ p², r.grad += 2·alpha·p
+/// (micrograd's `reg_loss`, which its two-moons demo adds with alpha = 1e-4).
+template <std::size_t P>
+constexpr void add_l2_penalty(value_and_gradient<P>& r, const std::array<double, P>& p, double alpha) {
+    double sum = 0.0;
+    for (std::size_t i = 0; i < P; ++i) {
+        sum += p[i] * p[i];
+        r.grad[i] += 2.0 * alpha * p[i];
+    }
+    r.value += alpha * sum;
+}
 
 }  // namespace memograd::nn
