@@ -7,9 +7,12 @@
 
 #include <memograd/autodiff.hpp>
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <random>
 #include <utility>
@@ -85,17 +88,79 @@ TEST_CASE("constant evaluation and run time give the same numbers", "[autodiff][
     CHECK(near(at_compile_time.grad[1], at_run_time.grad[1], 1e-15));
 }
 
+namespace {
+
+double ulps(double a, double b) {
+    if (a == b) {
+        return 0.0;
+    }
+    return std::abs(a - b) / (std::nextafter(std::abs(b), std::numeric_limits<double>::infinity()) - std::abs(b));
+}
+
+/// N points spread evenly over [low, high].
+template <std::size_t N>
+constexpr std::array<double, N> spread(double low, double high) {
+    std::array<double, N> points{};
+    for (std::size_t i = 0; i < N; ++i) {
+        points[i] = low + (high - low) * static_cast<double>(i) / static_cast<double>(N - 1);
+    }
+    return points;
+}
+
+/// N positive doubles spread evenly over the bit patterns [low, high]: every binade, subnormals included.
+template <std::size_t N>
+constexpr std::array<double, N> spread_bits(double low, double high) {
+    const auto from = std::bit_cast<std::uint64_t>(low);
+    const auto to = std::bit_cast<std::uint64_t>(high);
+    std::array<double, N> points{};
+    for (std::size_t i = 0; i < N; ++i) {
+        points[i] = std::bit_cast<double>(from + (to - from) / (N - 1) * i);
+    }
+    return points;
+}
+
+/// f at every point, evaluated by the compiler when the result initializes a constexpr variable.
+template <std::size_t N, class F>
+constexpr std::array<double, N> map(const std::array<double, N>& points, F f) {
+    std::array<double, N> values{};
+    for (std::size_t i = 0; i < N; ++i) {
+        values[i] = f(points[i]);
+    }
+    return values;
+}
+
+/// The largest distance in ulp between the compiler's values and the C library's at the same points.
+template <std::size_t N, class F>
+double worst_ulps(const std::array<double, N>& points, const std::array<double, N>& compiled, F library) {
+    double worst = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+        INFO("at " << points[i] << ": constant-evaluated " << compiled[i] << ", C library " << library(points[i]));
+        REQUIRE(std::isfinite(compiled[i]) == std::isfinite(library(points[i])));
+        worst = std::max(worst, ulps(compiled[i], library(points[i])));
+    }
+    return worst;
+}
+
+// Points that reach every branch of the constant-evaluated functions: exp's subnormal results
+// (x < -708.4) and its last binade (x > 709.09), log's subnormal inputs, tanh's series near 0.
+constexpr auto exp_low = spread<200>(-745.13, -708.0);
+constexpr auto exp_mid = spread<800>(-708.0, 709.0);
+constexpr auto exp_high = spread<100>(709.1, 709.78);
+constexpr auto log_all = spread_bits<800>(std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::max());
+constexpr auto log_subnormal = spread_bits<200>(std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::min());
+constexpr auto tanh_points = spread<600>(-25.0, 25.0);
+constexpr auto tanh_small = spread<200>(-0.17, 0.17);
+constexpr auto sigmoid_points = spread<800>(-40.0, 40.0);
+constexpr auto sqrt_points = spread_bits<200>(std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::max());
+
+}  // namespace
+
 TEST_CASE("constexpr math is within a few ulp of the C library", "[autodiff][runtime][math]") {
-    const auto ulps = [](double a, double b) {
-        if (a == b) {
-            return 0.0;
-        }
-        return std::abs(a - b) / (std::nextafter(std::abs(b), std::numeric_limits<double>::infinity()) - std::abs(b));
-    };
+    // The series and reductions of math::detail called at run time, at 200,000 random points.
     std::mt19937_64 rng(11);
     std::uniform_real_distribution<double> wide(-700.0, 700.0);
     std::uniform_real_distribution<double> narrow(-25.0, 25.0);
-    double worst_exp = 0, worst_log = 0, worst_tanh = 0, worst_sigmoid = 0;
+    double worst_exp = 0, worst_log = 0, worst_tanh = 0;
     for (int i = 0; i < 200'000; ++i) {
         const double a = wide(rng);
         const double b = narrow(rng);
@@ -103,15 +168,11 @@ TEST_CASE("constexpr math is within a few ulp of the C library", "[autodiff][run
         const double positive = std::exp(a / 2);
         worst_log = std::max(worst_log, ulps(math::detail::log_constant(positive), std::log(positive)));
         worst_tanh = std::max(worst_tanh, ulps(math::detail::tanh_constant(b), std::tanh(b)));
-        const double s = b >= 0 ? 1.0 / (1.0 + math::detail::exp_constant(-b))
-                                : math::detail::exp_constant(b) / (1.0 + math::detail::exp_constant(b));
-        worst_sigmoid = std::max(worst_sigmoid, ulps(s, 1.0 / (1.0 + std::exp(-b))));
     }
-    INFO("worst ulp: exp " << worst_exp << ", log " << worst_log << ", tanh " << worst_tanh << ", sigmoid " << worst_sigmoid);
+    INFO("worst ulp: exp " << worst_exp << ", log " << worst_log << ", tanh " << worst_tanh);
     CHECK(worst_exp <= 4);
     CHECK(worst_log <= 4);
     CHECK(worst_tanh <= 8);
-    CHECK(worst_sigmoid <= 8);
     // Edge values follow IEEE and the C library.
     CHECK(math::detail::exp_constant(1000.0) == std::numeric_limits<double>::infinity());
     CHECK(math::detail::exp_constant(-1000.0) == 0.0);
@@ -119,6 +180,54 @@ TEST_CASE("constexpr math is within a few ulp of the C library", "[autodiff][run
     CHECK(std::isnan(math::detail::log_constant(-1.0)));
     CHECK(std::isnan(math::detail::exp_constant(std::numeric_limits<double>::quiet_NaN())));
     CHECK(math::detail::tanh_constant(40.0) == 1.0);
+}
+
+TEST_CASE("the public math functions, evaluated by the compiler, against the C library", "[autodiff][runtime][math]") {
+    // Each array is computed in a constant expression, so math::exp ... math::sqrt take their
+    // constant-evaluated branch; the C library is called at run time at the same points.
+    constexpr auto exp_fn = [](double v) { return math::exp(v); };
+    constexpr auto log_fn = [](double v) { return math::log(v); };
+    constexpr auto tanh_fn = [](double v) { return math::tanh(v); };
+    constexpr auto sigmoid_fn = [](double v) { return math::sigmoid(v); };
+    constexpr auto sqrt_fn = [](double v) { return math::sqrt(v); };
+    const auto c_exp = [](double v) { return std::exp(v); };
+    const auto c_log = [](double v) { return std::log(v); };
+    const auto c_tanh = [](double v) { return std::tanh(v); };
+    // The textbook form, from the C library's exp: a different formula from math::sigmoid's two branches.
+    const auto c_sigmoid = [](double v) { return 1.0 / (1.0 + std::exp(-v)); };
+    const auto c_sqrt = [](double v) { return std::sqrt(v); };
+    constexpr auto exp_low_values = map(exp_low, exp_fn);
+    constexpr auto exp_mid_values = map(exp_mid, exp_fn);
+    constexpr auto exp_high_values = map(exp_high, exp_fn);
+    constexpr auto log_all_values = map(log_all, log_fn);
+    constexpr auto log_subnormal_values = map(log_subnormal, log_fn);
+    constexpr auto tanh_values = map(tanh_points, tanh_fn);
+    constexpr auto tanh_small_values = map(tanh_small, tanh_fn);
+    constexpr auto sigmoid_values = map(sigmoid_points, sigmoid_fn);
+    constexpr auto sqrt_values = map(sqrt_points, sqrt_fn);
+    const double exp_subnormal = worst_ulps(exp_low, exp_low_values, c_exp);
+    const double exp_normal = std::max(worst_ulps(exp_mid, exp_mid_values, c_exp), worst_ulps(exp_high, exp_high_values, c_exp));
+    const double log_worst = std::max(worst_ulps(log_all, log_all_values, c_log),
+                                      worst_ulps(log_subnormal, log_subnormal_values, c_log));
+    const double tanh_worst = std::max(worst_ulps(tanh_points, tanh_values, c_tanh),
+                                       worst_ulps(tanh_small, tanh_small_values, c_tanh));
+    const double sigmoid_worst = worst_ulps(sigmoid_points, sigmoid_values, c_sigmoid);
+    const double sqrt_worst = worst_ulps(sqrt_points, sqrt_values, c_sqrt);
+    INFO("worst ulp: exp " << exp_normal << " (subnormal results " << exp_subnormal << "), log " << log_worst << ", tanh "
+                           << tanh_worst << ", sigmoid " << sigmoid_worst << ", sqrt " << sqrt_worst);
+    CHECK(exp_normal <= 4);
+    CHECK(exp_subnormal <= 4);
+    CHECK(log_worst <= 4);
+    CHECK(tanh_worst <= 8);
+    CHECK(sigmoid_worst <= 8);
+    CHECK(sqrt_worst <= 1);
+    // The branches' edges: sqrt of 0, inf, NaN, a negative; exp past both ends.
+    STATIC_REQUIRE(math::sqrt(0.0) == 0.0);
+    STATIC_REQUIRE(math::sqrt(std::numeric_limits<double>::infinity()) == std::numeric_limits<double>::infinity());
+    STATIC_REQUIRE(math::sqrt(-1.0) != math::sqrt(-1.0));  // NaN
+    STATIC_REQUIRE(math::sqrt(2.25) == 1.5);
+    STATIC_REQUIRE(math::exp(709.79) == std::numeric_limits<double>::infinity());
+    STATIC_REQUIRE(math::exp(-745.2) == 0.0);
 }
 
 TEST_CASE("IEEE semantics: NaN and infinities propagate, edge derivatives are defined", "[autodiff][runtime][ieee]") {

@@ -12,6 +12,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace {
@@ -138,6 +140,12 @@ TEST_CASE("path-sum terms grow exponentially with depth, memoized work linearly"
         static_assert(stats<deeper>::backward_ops - stats<shallow>::backward_ops == per_layer);
         static_assert(stats<deeper>::path_terms >= 2 * stats<shallow>::path_terms);
     });
+    // The activation is a parameter: sigmoid_activation gives the same graph with sigmoid for tanh.
+    STATIC_REQUIRE(std::is_same_v<decltype(sigmoid_activation{}(x)), decltype(sigmoid(x))>);
+    STATIC_REQUIRE(std::is_same_v<decltype(tanh_activation{}(x)), decltype(tanh(x))>);
+    using d2_sigmoid = decltype(dense_network_loss<2, 2, 2, sigmoid_activation>());
+    STATIC_REQUIRE(stats<d2_sigmoid>::nodes == stats<d2>::nodes);
+    STATIC_REQUIRE(!std::is_same_v<d2_sigmoid, d2>);
     // Paths from the loss to input x0 double with every layer: the path sum's terms grow as 2^depth.
     STATIC_REQUIRE(stats<d6>::path_terms > 30 * stats<d1>::path_terms);
     // Both methods agree.
@@ -186,4 +194,59 @@ TEST_CASE("misuse is not viable: requires-expressions answer false", "[autodiff]
     STATIC_REQUIRE(!differentiable_at<decltype(var<0>{} * data<0>{}), std::array<double, 1>>);  // data missing
     STATIC_REQUIRE(differentiable_with_data<decltype(var<0>{} * data<0>{}), std::array<double, 1>, std::array<double, 1>>);
     STATIC_REQUIRE(!differentiable_with_data<decltype(var<0>{} * data<3>{}), std::array<double, 1>, std::array<double, 2>>);
+}
+
+// A node type and an operation written outside the library, through the node protocol (node.hpp) and the
+// rule language (rule.hpp): softplus(a) = log(1 + e^a), whose derivative is sigmoid(a).
+namespace {
+struct softplus_op {
+    static constexpr std::string_view name = "softplus";
+    static constexpr auto value =
+        rule::apply<rule::functions::log>(rule::placeholders::one + rule::apply<rule::functions::exp>(rule::placeholders::a));
+    static constexpr auto derivative = rule::apply<rule::functions::sigmoid>(rule::placeholders::a);
+};
+template <class A>
+struct softplus_node {
+    A arg;
+};
+}  // namespace
+
+template <class A>
+struct memograd::node_traits<softplus_node<A>> {
+    static constexpr node_kind kind = node_kind::operation;
+    static constexpr node_family family = node_family::scalar;
+    static constexpr std::size_t rows = 1;
+    static constexpr std::size_t cols = 1;
+    using op = softplus_op;
+    using operands = operand_list<A>;
+    template <std::size_t S>
+    static constexpr const A& operand(const softplus_node<A>& node) {
+        return node.arg;
+    }
+};
+
+TEST_CASE("a node type and an operation of one's own join the graph through node_traits", "[autodiff][static]") {
+    using node = softplus_node<var<0>>;
+    STATIC_REQUIRE(UnaryRule<softplus_op>);
+    STATIC_REQUIRE(!BinaryRule<softplus_op>);
+    STATIC_REQUIRE(!ScalarRule<softplus_op>);
+    STATIC_REQUIRE(BinaryRule<ops::divide>);
+    STATIC_REQUIRE(ScalarRule<ops::divide_by_scalar>);
+    STATIC_REQUIRE(Node<node> && OperationNode<node> && !LeafNode<node> && !ScalarOperationNode<node>);
+    STATIC_REQUIRE(Expression<node>);
+    STATIC_REQUIRE(LeafNode<var<0>> && LeafNode<data<0>> && !OperationNode<var<0>>);
+    STATIC_REQUIRE(ScalarOperationNode<decltype(x + 1.0)> && OperationNode<decltype(x + 1.0)>);
+    STATIC_REQUIRE(!Node<int> && !Expression<double>);
+    STATIC_REQUIRE(node_traits<node>::operands::size == 1);
+    STATIC_REQUIRE(node_traits<decltype(x * y)>::operands::size == 2);
+    // d/dx softplus(x) y = sigmoid(x) y. Python: log(1 + e^0.5) = 0.9740769841801067,
+    // 1/(1 + e^-0.5) = 0.6224593312018546.
+    constexpr auto r = value_and_grad(node{x} * y, std::array{0.5, 2.0});
+    STATIC_REQUIRE(close(r.value, 2 * 0.9740769841801067));
+    STATIC_REQUIRE(close(r.grad[0], 2 * 0.6224593312018546));
+    STATIC_REQUIRE(close(r.grad[1], 0.9740769841801067));
+    // Shared like any node: softplus(x) used twice is one node.
+    STATIC_REQUIRE(stats<decltype(node{x} * node{x})>::nodes == 3);
+    STATIC_REQUIRE(&derivative_rule<softplus_op, 0>() == &softplus_op::derivative);
+    STATIC_REQUIRE(&derivative_rule<ops::divide, 1>() == &ops::divide::derivative_b);
 }

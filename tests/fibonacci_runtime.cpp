@@ -7,6 +7,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -35,7 +36,10 @@ TEST_CASE("fibonacci(n) matches the reference for n = 0..1000", "[fibonacci][run
 
 TEMPLATE_TEST_CASE("basic_fibonacci<Int>(n) matches the reference digests up to n = 10^6", "[fibonacci][runtime]",
                    memograd::big_uint, boost::multiprecision::cpp_int) {
-    for (const auto& row : memograd_tests::fibonacci_digests()) {
+    const auto rows = memograd_tests::fibonacci_digests();
+    REQUIRE(rows.size() == memograd_tests::digest_rows);
+    REQUIRE(rows.back().n == 1'000'000);
+    for (const auto& row : rows) {
         INFO("n = " << row.n);
         const auto f = memograd::basic_fibonacci<TestType>(row.n);
         CHECK(msb(f) + 1 == row.bit_length);
@@ -91,13 +95,13 @@ TEST_CASE("compile-time values match the reference at run time", "[fibonacci][ru
     CHECK(memograd::memoized_fibonacci<480>().value.str() == expected[480]);
     CHECK(memograd::instantiated_fibonacci<800>().value.str() == expected[800]);
     CHECK(memograd::fib_v<1000>.str() == expected[1000]);
-    for (const auto& row : memograd_tests::fibonacci_digests()) {
-        if (row.n == 2000) {
-            const auto& f = memograd::fib_v<2000>;
-            CHECK(memograd::detail::bit_length(f) == row.bit_length);
-            CHECK(mod_u64(f, memograd_tests::ten_to_18) == row.mod_1e18);
-        }
-    }
+    const auto rows = memograd_tests::fibonacci_digests();
+    const auto row = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.n == 2000; });
+    REQUIRE(row != rows.end());
+    const auto& f = memograd::fib_v<2000>;
+    CHECK(memograd::detail::bit_length(f) == row->bit_length);
+    CHECK(mod_u64(f, memograd_tests::mersenne61) == row->mod_mersenne61);
+    CHECK(mod_u64(f, memograd_tests::ten_to_18) == row->mod_1e18);
 }
 
 TEST_CASE("parse_decimal rejects what is not a decimal number that fits", "[fibonacci][runtime]") {

@@ -7,7 +7,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <numeric>
+#include <type_traits>
 
 namespace {
 
@@ -92,13 +94,14 @@ TEST_CASE("identities hold for the compiler's values", "[fibonacci][static]") {
     STATIC_REQUIRE(gcd(widen<512>(memograd::fib_v<331>), widen<512>(memograd::fib_v<449>)) == 1u);  // coprime
 }
 
-TEST_CASE("all five strategies agree", "[fibonacci][static]") {
-    constexpr auto f300 = memograd::fib_v<300>;
+TEST_CASE("all five strategies give the published values", "[fibonacci][static]") {
+    // F(300) and F(24) as Python's integers print them (tests/data/fibonacci_0_1000.txt).
+    constexpr auto f300 = memograd::parse_decimal<256>("222232244629420445529739893461909967206666939096499764990979600");
     STATIC_REQUIRE(memograd::memoized_fibonacci<300>().value == f300);
     STATIC_REQUIRE(memograd::fib_table<300>[300] == f300);
     STATIC_REQUIRE(memograd::instantiated_fibonacci<300>().value == f300);
-    STATIC_REQUIRE(memograd::naive_fibonacci<24>().value == memograd::fib_v<24>);
-    STATIC_REQUIRE(memograd::fast_doubling_fibonacci<300>().value == f300);
+    STATIC_REQUIRE(memograd::naive_fibonacci<24>().value == 46368u);
+    STATIC_REQUIRE(memograd::fast_doubling_fibonacci<300>().value == f300);  // fib_v<300>
     // The table against fast doubling entry by entry (200 entries: Clang nests a fold at most 256 deep).
     constexpr bool every_entry_matches = [] {
         constexpr auto& table = memograd::fib_table<300>;
@@ -124,15 +127,19 @@ TEST_CASE("each strategy's work is what the lecture says", "[fibonacci][static]"
     //! [memoized]
     STATIC_REQUIRE(memograd::memoized_fibonacci<400>().work == 799);
     //! [instantiation]
-    // The compiler's memo: N + 1 instantiations stand in for 2 F(N+1) - 1 calls.
+    // The compiler's memo: N + 1 instantiations (counted: the distinct specializations the recursion
+    // named) stand in for 2 F(N+1) - 1 calls.
     static_assert(memograd::instantiated_fibonacci<25>().work == 26);
     static_assert(memograd::detail::fib_instance<24, memograd::fixed_uint<64>>::tree_calls ==
                   memograd::naive_fibonacci<24>().work);
     //! [instantiation]
+    STATIC_REQUIRE(memograd::instantiated_fibonacci<2>().work == 3);  // fib_instance<2>, <1>, <0>
+    STATIC_REQUIRE(memograd::instantiated_fibonacci<1>().work == 1);  // a base case names nothing
+    STATIC_REQUIRE(memograd::instantiated_fibonacci<0>().work == 1);
     //! [table]
-    // The table costs N + 1 entries of F(N)'s width in the binary.
-    static_assert(memograd::fib_table<1000>.size() == 1001);
-    static_assert(sizeof(memograd::fib_table<1000>) == 1001 * sizeof(memograd::fib_table<1000>[0]));
+    // The table costs N + 1 entries of F(N)'s width in the binary: F(1000) has 694 bits (Python), so
+    // every entry is 11 limbs.
+    static_assert(std::numeric_limits<std::remove_cvref_t<decltype(memograd::fib_table<1000>[0])>>::digits == 704);
     //! [table]
     // Fast doubling: three multiplications per bit of N.
     STATIC_REQUIRE(memograd::fast_doubling_fibonacci<2000>().work == std::uint64_t{3} * 11);  // 2000 has 11 bits

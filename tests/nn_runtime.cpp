@@ -1,12 +1,14 @@
 // Run-time claims of nn::mlp: gradients against central finite differences for several sizes, every
 // activation and every loss; batches; training on XOR and two moons reaches the stated accuracy.
 #include "catch.hpp"
+#include "hand_backprop.hpp"
 
 #include <memograd/nn.hpp>
 
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <numbers>
 #include <random>
 #include <span>
 #include <stdexcept>
@@ -146,6 +148,46 @@ TEST_CASE("mlp gradients agree with central finite differences", "[nn][runtime]"
     check_gradient<nn::mlp<nn::identity_t, nn::identity_t, 5, 1>, nn::mse_t>(6, -1, 1);
 }
 
+TEST_CASE("the 2-16-16-1 mlp's gradient equals a hand-written layer-by-layer backprop", "[nn][runtime]") {
+    // tests/hand_backprop.hpp: plain loops and std::tanh, nothing from memograd, its own parameter layout
+    // (each neuron's weights, then its bias). The mlp's layout (W1, b1, W2, b2, W3, b3, row-major) is
+    // mapped onto it entry by entry.
+    using net = nn::mlp<nn::tanh_t, nn::identity_t, 2, 16, 16, 1>;
+    using hand = memograd_tests::hand_backprop<16>;
+    constexpr std::size_t h = 16;
+    const auto p = net::initial_parameters(5);
+    const net::input x{0.3, -0.8};
+    const net::output y{0.4};
+    std::array<std::size_t, net::parameter_count> to_hand{};  // mlp parameter index -> hand var index
+    for (std::size_t o = 0; o < h; ++o) {
+        for (std::size_t i = 0; i < 2; ++i) {
+            to_hand[net::weight_offset(0) + o * 2 + i] = hand::layer1 + o * 3 + i;
+        }
+        to_hand[net::bias_offset(0) + o] = hand::layer1 + o * 3 + 2;
+        for (std::size_t i = 0; i < h; ++i) {
+            to_hand[net::weight_offset(1) + o * h + i] = hand::layer2 + o * (h + 1) + i;
+        }
+        to_hand[net::bias_offset(1) + o] = hand::layer2 + o * (h + 1) + h;
+        to_hand[net::weight_offset(2) + o] = hand::output + o;
+    }
+    to_hand[net::bias_offset(2)] = hand::output + h;
+    std::array<double, hand::vars> v{};
+    v[0] = x[0];
+    v[1] = x[1];
+    v[hand::target] = y[0];
+    for (std::size_t i = 0; i < net::parameter_count; ++i) {
+        v[to_hand[i]] = p[i];
+    }
+    std::array<double, hand::vars> hand_grad{};
+    const double hand_loss = hand::value_and_grad(v, hand_grad);
+    const auto r = net::value_and_grad(p, x, y);
+    CHECK(std::abs(r.value - hand_loss) <= 1e-14 * (1 + hand_loss));
+    for (std::size_t i = 0; i < net::parameter_count; ++i) {
+        INFO("parameter " << i << ": mlp " << r.grad[i] << ", by hand " << hand_grad[to_hand[i]]);
+        CHECK(std::abs(r.grad[i] - hand_grad[to_hand[i]]) <= 1e-13 * (1 + std::abs(hand_grad[to_hand[i]])));
+    }
+}
+
 TEST_CASE("a batch's gradient is the mean of its samples' gradients", "[nn][runtime]") {
     using net = nn::mlp<nn::tanh_t, nn::identity_t, 2, 6, 1>;
     const auto p = net::initial_parameters(9);
@@ -199,4 +241,52 @@ TEST_CASE("training classifies XOR and two moons", "[nn][runtime][training]") {
         CHECK(accuracy<net>(p, train) >= 0.97);
         CHECK(accuracy<net>(p, test) >= 0.97);
     }
+}
+
+TEST_CASE("make_moons follows its definition", "[nn][runtime]") {
+    // Without noise every point lies on its half circle: the upper moon (label 0) on the unit circle
+    // with y >= 0, the lower (label 1) on the circle of radius 1 around (1, 0.5) with y <= 0.5; samples
+    // alternate upper, lower; the pair k sits at angle t = pi k / (n/2 - 1), so the ends are (1, 0), (-1, 0)
+    // and (0, 0.5), (2, 0.5).
+    constexpr std::size_t n = 200;
+    const auto clean = nn::make_moons(n, 0.0, 1);
+    REQUIRE(clean.inputs.size() == n);
+    REQUIRE(clean.targets.size() == n);
+    for (std::size_t i = 0; i < n; ++i) {
+        INFO("sample " << i);
+        const auto [x, y] = clean.inputs[i];
+        const bool lower = i % 2 == 1;
+        CHECK(clean.targets[i][0] == (lower ? 1.0 : 0.0));
+        const double cx = lower ? 1.0 : 0.0;
+        const double cy = lower ? 0.5 : 0.0;
+        CHECK(std::abs((x - cx) * (x - cx) + (y - cy) * (y - cy) - 1.0) < 1e-12);
+        CHECK((lower ? y <= 0.5 + 1e-12 : y >= -1e-12));
+        const double t = std::acos(lower ? 1.0 - x : x);
+        CHECK(std::abs(t - std::numbers::pi * static_cast<double>(i / 2) / (n / 2 - 1)) < 1e-6);
+    }
+    CHECK(std::abs(clean.inputs[0][0] - 1.0) < 1e-15);
+    CHECK(std::abs(clean.inputs[n - 2][0] + 1.0) < 1e-15);
+    CHECK(std::abs(clean.inputs[1][0]) < 1e-15);
+    CHECK(std::abs(clean.inputs[n - 1][0] - 2.0) < 1e-15);
+    // With noise: the same points plus Gaussian noise of the given standard deviation in each coordinate
+    // (mean near 0 and spread near 0.1 over 4,000 coordinates); the same seed gives the same points.
+    constexpr std::size_t many = 2000;
+    const auto noisy = nn::make_moons(many, 0.1, 7);
+    const auto base = nn::make_moons(many, 0.0, 7);
+    double sum = 0;
+    double squares = 0;
+    for (std::size_t i = 0; i < many; ++i) {
+        for (std::size_t c = 0; c < 2; ++c) {
+            const double e = noisy.inputs[i][c] - base.inputs[i][c];
+            sum += e;
+            squares += e * e;
+        }
+    }
+    const double mean = sum / (2 * many);
+    const double spread = std::sqrt(squares / (2 * many) - mean * mean);
+    INFO("noise mean " << mean << ", standard deviation " << spread);
+    CHECK(std::abs(mean) < 0.01);
+    CHECK(std::abs(spread - 0.1) < 0.005);
+    CHECK(nn::make_moons(many, 0.1, 7).inputs == noisy.inputs);
+    CHECK(nn::make_moons(many, 0.1, 8).inputs != noisy.inputs);
 }

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 
 namespace {
 
@@ -113,12 +114,36 @@ TEST_CASE("a layer graph written by hand is the mlp it spells out", "[nn][static
     constexpr auto m = net::value_and_grad(p, std::array{0.5, -1.0}, std::array{0.25});
     STATIC_REQUIRE(r.value == m.value);
     STATIC_REQUIRE(r.grad == m.grad);  // the mlp adds an identity activation, which passes adjoints through
-    // The output layer by hand: out = W2 h + b2, L = (out - y)^2, dL/db2 = 2 (out - y).
-    constexpr auto h = nn::evaluate(nn::activate<nn::tanh_t>(w1 * x + b1), p, std::array{0.5, -1.0});
-    constexpr double o = 0.7 * h[0] - 0.8 * h[1] + 0.9 * h[2] + 0.2;
-    STATIC_REQUIRE(close(r.value, (o - 0.25) * (o - 0.25)));
-    STATIC_REQUIRE(close(r.grad[12], 2 * (o - 0.25)));
-    STATIC_REQUIRE(close(r.grad[9], 2 * (o - 0.25) * h[0]));
+    // Both against backpropagation derived layer by layer here, with no memograd code but math::exp:
+    // z = W1 x + b1, h = tanh z, o = W2 h + b2, L = (o - y)^2;
+    // dL/do = 2 (o - y); dL/dW2 = dL/do h, dL/db2 = dL/do; dL/dh = W2^T dL/do;
+    // dL/dz = dL/dh sech^2 z (sech^2 z = 4 / (e^z + e^-z)^2, not the activation's 1 - h^2);
+    // dL/dW1 = dL/dz x^T, dL/db1 = dL/dz.
+    constexpr std::array<double, 13> expected = [&] {
+        constexpr std::array in{0.5, -1.0};
+        std::array<double, 3> z{};
+        std::array<double, 3> h{};
+        double o = p[12];
+        for (std::size_t i = 0; i < 3; ++i) {
+            z[i] = p[2 * i] * in[0] + p[2 * i + 1] * in[1] + p[6 + i];
+            const double e = math::exp(2 * z[i]);
+            h[i] = (e - 1) / (e + 1);
+            o += p[9 + i] * h[i];
+        }
+        const double d_o = 2 * (o - 0.25);
+        std::array<double, 13> g{};
+        g[12] = d_o;
+        for (std::size_t i = 0; i < 3; ++i) {
+            g[9 + i] = d_o * h[i];
+            const double cosh2 = (math::exp(z[i]) + math::exp(-z[i])) * (math::exp(z[i]) + math::exp(-z[i]));
+            const double d_z = d_o * p[9 + i] * 4 / cosh2;
+            g[2 * i] = d_z * in[0];
+            g[2 * i + 1] = d_z * in[1];
+            g[6 + i] = d_z;
+        }
+        return g;
+    }();
+    STATIC_REQUIRE(leading_entries_close<13>(r.grad, expected));
 }
 
 TEST_CASE("the 2-16-16-1 mlp's graph and what its passes store", "[nn][static]") {
@@ -134,7 +159,6 @@ TEST_CASE("the 2-16-16-1 mlp's graph and what its passes store", "[nn][static]")
     static_assert(found::shared_adjoints == 4);
     static_assert(found::adjoints == 1 + 1 + 16 + 16 + 16 + 16);  // loss, identity, a2, z2, a1, z1
     //! [layer_stats]
-    STATIC_REQUIRE(net::graph_nodes == found::nodes);
     STATIC_REQUIRE(nn::mlp<nn::tanh_t, nn::identity_t, 784, 128, 10>::graph_nodes == 2 * 5 + 3);  // any width
 }
 
@@ -184,10 +208,109 @@ TEST_CASE("layer nodes that differ only in their activation are two nodes", "[nn
     constexpr auto both = nn::activate<nn::tanh_t>(z) + nn::activate<nn::sigmoid_t>(z);
     constexpr auto loss = nn::loss<nn::mse_t>(both, nn::target_vector<1>{});
     STATIC_REQUIRE(nn::layer_stats<decltype(loss)>::operations == 6);  // the four, their sum, the loss
-    // d/dw [tanh(wx + b) + sigmoid(wx + b) - y]^2 at w = 0.5, b = 0, x = 2, y = 0: z = 1.
+    // d/dw [tanh(wx + b) + sigmoid(wx + b) - y]^2 at w = 0.5, b = 0, x = 2, y = 0: z = 1. The numbers are
+    // Python's: tanh(1), 1/(1 + e^-1), and the slopes 1/cosh(1)^2 and e^-1/(1 + e^-1)^2.
     constexpr auto r = nn::value_and_grad(loss, std::array{0.5, 0.0}, std::array{2.0}, std::array{0.0});
-    constexpr double t = math::tanh(1.0), s = math::sigmoid(1.0);
+    constexpr double t = 0.7615941559557649, s = 0.7310585786300049;
+    constexpr double t_slope = 0.4199743416140261, s_slope = 0.19661193324148188;
     STATIC_REQUIRE(close(r.value, (t + s) * (t + s)));
-    STATIC_REQUIRE(close(r.grad[0], 2 * (t + s) * ((1 - t * t) + s * (1 - s)) * 2.0));
-    STATIC_REQUIRE(close(r.grad[1], 2 * (t + s) * ((1 - t * t) + s * (1 - s))));
+    STATIC_REQUIRE(close(r.grad[0], 2 * (t + s) * (t_slope + s_slope) * 2.0));
+    STATIC_REQUIRE(close(r.grad[1], 2 * (t + s) * (t_slope + s_slope)));
+}
+
+TEST_CASE("optimizer steps against steps computed by hand", "[nn][static]") {
+    // Step sizes and gradients are powers of two, so every hand-computed number below is exact.
+    constexpr auto sgd_step = [] {
+        std::array p{1.0, -2.0};
+        nn::sgd<2> sgd{.learning_rate = 0.25};
+        sgd.step(p, {0.5, -4.0});  // p - 0.25 g
+        return p;
+    }();
+    STATIC_REQUIRE(sgd_step == std::array{0.875, -1.0});
+    // Momentum: v1 = g1 = (1, -2), p1 = -0.5 v1 = (-0.5, 1);
+    // v2 = 0.5 v1 + g2 = (1.5, 1), p2 = p1 - 0.5 v2 = (-1.25, 0.5).
+    constexpr auto momentum_steps = [] {
+        std::array p{0.0, 0.0};
+        nn::momentum<2> momentum{.learning_rate = 0.5, .beta = 0.5};
+        momentum.step(p, {1.0, -2.0});
+        const auto first = p;
+        momentum.step(p, {1.0, 2.0});
+        return std::array{first, p, momentum.velocity};
+    }();
+    STATIC_REQUIRE(momentum_steps[0] == std::array{-0.5, 1.0});
+    STATIC_REQUIRE(momentum_steps[1] == std::array{-1.25, 0.5});
+    STATIC_REQUIRE(momentum_steps[2] == std::array{1.5, 1.0});
+    // Adam (Kingma & Ba, Algorithm 1), learning rate 0.1, from p = 1 with gradients 2 then -1. By hand:
+    // step 1: m = 0.2, v = 0.004, bias-corrected m = 2, v = 4: p = 1 - 0.1 * 2 / (2 + 1e-8) = 0.9000000005.
+    // step 2: m = 0.08, v = 0.004996; corrected 0.08 / 0.19 and 0.004996 / 0.001999:
+    // p = 0.9000000005 - 0.1 * 0.421052631578947... / (1.58090152... + 1e-8) = 0.8733662967024315 (Python).
+    constexpr auto adam_steps = [] {
+        std::array p{1.0};
+        nn::adam<1> adam{.learning_rate = 0.1};
+        adam.step(p, {2.0});
+        const double first = p[0];
+        adam.step(p, {-1.0});
+        return std::array{first, p[0], adam.first[0], adam.second[0]};
+    }();
+    STATIC_REQUIRE(close(adam_steps[0], 0.9000000005));
+    STATIC_REQUIRE(close(adam_steps[1], 0.8733662967024315));
+    STATIC_REQUIRE(close(adam_steps[2], 0.08));
+    STATIC_REQUIRE(close(adam_steps[3], 0.004996));
+}
+
+TEST_CASE("losses and their derivatives against hand numbers", "[nn][static]") {
+    // mse: ((0.5 - 1)^2 + (-1 - 1)^2) / 2 = 2.125; d/da_0 = 2 (0.5 - 1) / 2.
+    STATIC_REQUIRE(nn::mse_t::value(std::array{0.5, -1.0}, std::array{1.0, 1.0}) == 2.125);
+    STATIC_REQUIRE(nn::mse_t::derivative<2>(0.5, 1.0) == -0.5);
+    STATIC_REQUIRE(nn::mse_t::derivative<1>(3.0, 1.0) == 4.0);
+    // Binary cross-entropy: -log 0.8 (Python: 0.2231435513142097); -(log 0.75 + log 0.5) / 2 for a = (0.25,
+    // 0.5), y = (0, 1) (Python: 0.4904146265058631). d/da = (a - y) / (a (1 - a)) / n: -1.25 at a = 0.8,
+    // y = 1; (0.25 / 0.1875) / 2 = 2/3 at a = 0.25, y = 0, n = 2.
+    STATIC_REQUIRE(close(nn::binary_cross_entropy_t::value(std::array{0.8}, std::array{1.0}), 0.2231435513142097));
+    STATIC_REQUIRE(close(nn::binary_cross_entropy_t::value(std::array{0.25, 0.5}, std::array{0.0, 1.0}),
+                         0.4904146265058631));
+    STATIC_REQUIRE(close(nn::binary_cross_entropy_t::derivative<1>(0.8, 1.0), -1.25));
+    STATIC_REQUIRE(close(nn::binary_cross_entropy_t::derivative<2>(0.25, 0.0), 2.0 / 3.0));
+    // Max margin: (max(0, 1 - 0.5) + max(0, 1 - 2)) / 2 = 0.25 for y = (1, 1); against y = -1 the margin
+    // 1 + 0.5 counts in full. d/da = -y / n inside the margin, 0 outside, 0 on its edge (y a = 1).
+    STATIC_REQUIRE(nn::max_margin_t::value(std::array{0.5, 2.0}, std::array{1.0, 1.0}) == 0.25);
+    STATIC_REQUIRE(nn::max_margin_t::value(std::array{0.5}, std::array{-1.0}) == 1.5);
+    STATIC_REQUIRE(nn::max_margin_t::derivative<2>(0.5, 1.0) == -0.5);
+    STATIC_REQUIRE(nn::max_margin_t::derivative<2>(2.0, 1.0) == 0.0);
+    STATIC_REQUIRE(nn::max_margin_t::derivative<1>(0.5, -1.0) == 1.0);
+    STATIC_REQUIRE(nn::max_margin_t::derivative<1>(1.0, 1.0) == 0.0);
+}
+
+TEST_CASE("activations and their derivatives against hand numbers", "[nn][static]") {
+    // Python: tanh(0.5) = 0.46211715726000974, 1/cosh(0.5)^2 = 0.7864477329659275;
+    // 1/(1 + e^-0.5) = 0.6224593312018546, e^-0.5/(1 + e^-0.5)^2 = 0.2350037122015945.
+    STATIC_REQUIRE(close(nn::tanh_t::value(0.5), 0.46211715726000974));
+    STATIC_REQUIRE(close(nn::tanh_t::derivative_from_output(nn::tanh_t::value(0.5)), 0.7864477329659275));
+    STATIC_REQUIRE(close(nn::sigmoid_t::value(0.5), 0.6224593312018546));
+    STATIC_REQUIRE(close(nn::sigmoid_t::derivative_from_output(nn::sigmoid_t::value(0.5)), 0.2350037122015945));
+    STATIC_REQUIRE(nn::relu_t::value(-2.0) == 0.0);
+    STATIC_REQUIRE(nn::relu_t::value(2.0) == 2.0);
+    STATIC_REQUIRE(nn::relu_t::derivative_from_output(2.0) == 1.0);
+    STATIC_REQUIRE(nn::relu_t::derivative_from_output(0.0) == 0.0);
+    STATIC_REQUIRE(nn::identity_t::value(-2.5) == -2.5);
+    STATIC_REQUIRE(nn::identity_t::derivative_from_output(7.0) == 1.0);
+}
+
+TEST_CASE("layer-graph leaves, nodes and kernels declare what they are", "[nn][static]") {
+    using w = nn::weight_matrix<4, 3, 2>;
+    STATIC_REQUIRE(w::source == nn::leaf_source::parameter && w::index == 4 && w::rows == 3 && w::cols == 2);
+    STATIC_REQUIRE(nn::input_vector<2>::source == nn::leaf_source::sample && nn::input_vector<2>::cols == 1);
+    STATIC_REQUIRE(nn::target_vector<1>::source == nn::leaf_source::target);
+    STATIC_REQUIRE(nn::bias_vector<7, 3>::index == 7 && nn::bias_vector<7, 3>::rows == 3);
+    STATIC_REQUIRE(std::is_same_v<nn::weight_matrix<0, 1, 1>, nn::leaf<nn::leaf_source::parameter, 0, 1, 1>>);
+    using z = decltype(w{} * nn::input_vector<2>{});
+    STATIC_REQUIRE(std::is_same_v<z, nn::layer_binary<nn::layer_ops::matvec<3, 2>, w, nn::input_vector<2>>>);
+    STATIC_REQUIRE(std::is_same_v<decltype(nn::activate<nn::relu_t>(z{})), nn::layer_unary<nn::layer_ops::activate<nn::relu_t, 3>, z>>);
+    STATIC_REQUIRE(nn::LayerExpression<z> && nn::LayerExpression<w> && !nn::LayerExpression<var<0>>);
+    STATIC_REQUIRE(!Expression<z>);
+    STATIC_REQUIRE(LayerKernel<nn::layer_ops::matvec<3, 2>> && LayerKernel<nn::layer_ops::plus<3>>);
+    STATIC_REQUIRE(LayerKernel<nn::layer_ops::activate<nn::tanh_t, 3>> && LayerKernel<nn::layer_ops::loss<nn::mse_t, 3>>);
+    STATIC_REQUIRE(!LayerKernel<ops::add>);
+    STATIC_REQUIRE(nn::Activation<nn::tanh_t> && !nn::Activation<nn::mse_t>);
+    STATIC_REQUIRE(Scalar<double> && Scalar<int> && !Scalar<var<0>>);
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Reads the checked-in Fibonacci reference data (tests/data/make_reference.py, Python integers).
 
+#include <cstddef>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -32,10 +33,16 @@ inline const std::vector<std::string>& fibonacci_decimal_0_1000() {
             }
             result.push_back(value);
         }
+        if (result.size() != 1001) {  // a truncated or empty file must not shrink the loops that read it
+            throw std::runtime_error("fibonacci_0_1000.txt: expected 1001 rows");
+        }
         return result;
     }();
     return values;
 }
+
+/// How many rows tests/data/fibonacci_digests.txt holds.
+inline constexpr std::size_t digest_rows = 6;
 
 /// One row of tests/data/fibonacci_digests.txt.
 struct fibonacci_digest {
@@ -45,6 +52,8 @@ struct fibonacci_digest {
     std::uint64_t mod_1e18;        // F(n) mod 10^18: its last 18 digits
 };
 
+/// The rows of tests/data/fibonacci_digests.txt, n = 2000, 10^4, 2^16, 10^5, 123457, 10^6 (throws on any
+/// other row count, so an empty or truncated file cannot make a loop over the rows check nothing).
 inline std::vector<fibonacci_digest> fibonacci_digests() {
     std::ifstream in(MEMOGRAD_TEST_DATA_DIR "/fibonacci_digests.txt");
     if (!in) {
@@ -59,7 +68,13 @@ inline std::vector<fibonacci_digest> fibonacci_digests() {
         std::istringstream fields(line);
         fibonacci_digest row{};
         fields >> row.n >> row.bit_length >> row.mod_mersenne61 >> row.mod_1e18;
+        if (!fields) {
+            throw std::runtime_error("fibonacci_digests.txt: malformed row: " + line);
+        }
         result.push_back(row);
+    }
+    if (result.size() != digest_rows) {
+        throw std::runtime_error("fibonacci_digests.txt: expected " + std::to_string(digest_rows) + " rows");
     }
     return result;
 }

@@ -10,6 +10,9 @@ static_assert(memograd::path_sum_value_and_grad(var<0>{} + 1.0, std::array{1.0})
 static_assert(memograd::value_and_grad(memograd::pow<2>(var<0>{}), std::array{3.0}).grad[0] == 6.0);
 static_assert(memograd::value_and_grad(var<0>{} * 2.0, std::array{3.0}).value == 6.0);
 static_assert(memograd::value_and_grad(2 + var<0>{}, std::array{3.0}).value == 5.0);
+static_assert(memograd::value_and_grad(1.0 - var<0>{}, std::array{3.0}).value == -2.0);  // autodiff_subtract_string
+static_assert(memograd::value_and_grad(var<0>{} / 2.0, std::array{3.0}).value == 1.5);   // autodiff_divide_by_array
+static_assert(memograd::value_and_grad(var<0>{} * memograd::data<1>{}, std::array{1.0}, std::array{2.0, 3.0}).value == 3.0);  // autodiff_data_past_end
 
 int main() {}
 static_assert(memograd::value_and_grad(memograd::square(var<0>{} - memograd::data<0>{}), std::array{1.0},

@@ -1,0 +1,9 @@
+// expect: a \+ b adds two vectors of the same length
+#include <memograd/nn.hpp>
+
+int main() {
+    // W x has 3 entries; the bias has 2.
+    const auto z = memograd::nn::weight_matrix<0, 3, 2>{} * memograd::nn::input_vector<2>{} +
+                   memograd::nn::bias_vector<6, 2>{};
+    return sizeof(z) > 0 ? 0 : 1;
+}

@@ -1,0 +1,9 @@
+// expect: out and target must be vectors of the same length
+#include <memograd/nn.hpp>
+
+int main() {
+    // Two outputs, one target.
+    const auto out = memograd::nn::weight_matrix<0, 2, 2>{} * memograd::nn::input_vector<2>{};
+    const auto l = memograd::nn::loss<memograd::nn::mse_t>(out, memograd::nn::target_vector<1>{});
+    return sizeof(l) > 0 ? 0 : 1;
+}

@@ -1,0 +1,11 @@
+// expect: expr must be a scalar, e.g. loss<mse_t>
+#include <memograd/nn.hpp>
+
+#include <array>
+
+int main() {
+    // W x is a vector of two entries: there is no loss to differentiate.
+    constexpr auto out = memograd::nn::weight_matrix<0, 2, 2>{} * memograd::nn::input_vector<2>{};
+    const auto r = memograd::nn::value_and_grad(out, std::array<double, 4>{}, std::array{1.0, 2.0}, std::array{0.0});
+    return static_cast<int>(r.value);
+}
