@@ -144,6 +144,31 @@ TEST_CASE("graphviz of the lecture's network: every node, every edge, names and 
                 CHECK(declared.count(m[2]) == 1);
             }
         }
+        // Forward edges run from operand to user, backward edges from user to operand: a leaf (an
+        // ellipse) has no operands, so it is only ever the source of a forward edge, the target of a
+        // backward one. The root (the last node) is the target of forward edges only.
+        std::set<std::string> leaves;
+        const std::regex leaf(R"(^  (n[0-9]+) \[label=.*shape=ellipse)");
+        for (const auto& line : lines) {
+            std::smatch m;
+            if (std::regex_search(line, m, leaf)) {
+                leaves.insert(m[1]);
+            }
+        }
+        CHECK(leaves.size() == 18);
+        const std::string root = "n" + std::to_string(nodes - 1);
+        std::size_t into_leaves = 0;
+        std::size_t into_root = 0;
+        for (const auto& line : lines) {
+            std::smatch m;
+            if (std::regex_search(line, m, edge)) {
+                into_leaves += leaves.count(m[2]);
+                into_root += m[2] == root ? 1 : 0;
+            }
+        }
+        // 10 weights, 5 biases, y, and x1, x2 twice each: 20.
+        CHECK(into_leaves == (backward ? std::size_t{20} : 0));
+        CHECK(into_root == (backward ? 0 : 1));
         // Backward edges carry what the operand's adjoint receives; forward edges carry nothing.
         CHECK(count_matching(lines, R"(-> n[0-9]+ \[label=)") == (backward ? edges : 0));
     }
