@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <type_traits>
 
 namespace {
@@ -313,4 +314,32 @@ TEST_CASE("layer-graph leaves, nodes and kernels declare what they are", "[nn][s
     STATIC_REQUIRE(!LayerKernel<ops::add>);
     STATIC_REQUIRE(nn::Activation<nn::tanh_t> && !nn::Activation<nn::mse_t>);
     STATIC_REQUIRE(Scalar<double> && Scalar<int> && !Scalar<var<0>>);
+}
+
+TEST_CASE("initial_parameters: uniform in +-1/sqrt(fan_in) per layer, from splitmix64", "[nn][static]") {
+    // splitmix64 seeded with 0 (Vigna's reference implementation): its first three outputs.
+    constexpr auto first_three = [] {
+        std::uint64_t state = 0;
+        return std::array{memograd::detail::splitmix64(state), memograd::detail::splitmix64(state),
+                          memograd::detail::splitmix64(state)};
+    }();
+    STATIC_REQUIRE(first_three == std::array<std::uint64_t, 3>{0xe220a8397b1dcdafULL, 0x6e789e6aa1b965f4ULL,
+                                                               0x06c45d188009454fULL});
+    // Fan-in 4 gives +-0.5 for the first layer's weights and biases, fan-in 16 gives +-0.25 for the
+    // second's; each layer's values reach past 80% of its bound (the interval is filled, not a corner).
+    using net = nn::mlp<nn::tanh_t, nn::identity_t, 4, 16, 1>;
+    static constexpr auto p = net::initial_parameters(11);
+    constexpr auto largest = [](std::size_t from, std::size_t to) {
+        double m = 0;
+        for (std::size_t i = from; i < to; ++i) {
+            m = p[i] < 0 ? (-p[i] > m ? -p[i] : m) : (p[i] > m ? p[i] : m);
+        }
+        return m;
+    };
+    STATIC_REQUIRE(largest(0, net::weight_offset(1)) <= 0.5);
+    STATIC_REQUIRE(largest(0, net::weight_offset(1)) > 0.4);
+    STATIC_REQUIRE(largest(net::weight_offset(1), net::parameter_count) <= 0.25);
+    STATIC_REQUIRE(largest(net::weight_offset(1), net::parameter_count) > 0.2);
+    STATIC_REQUIRE(net::initial_parameters(11) == p);
+    STATIC_REQUIRE(net::initial_parameters(12) != p);
 }
