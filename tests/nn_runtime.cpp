@@ -262,7 +262,9 @@ TEST_CASE("make_moons follows its definition", "[nn][runtime]") {
         CHECK(std::abs((x - cx) * (x - cx) + (y - cy) * (y - cy) - 1.0) < 1e-12);
         CHECK((lower ? y <= 0.5 + 1e-12 : y >= -1e-12));
         const double t = std::acos(lower ? 1.0 - x : x);
-        CHECK(std::abs(t - std::numbers::pi * static_cast<double>(i / 2) / (n / 2 - 1)) < 1e-6);
+        const std::size_t pair = i / 2;
+        constexpr std::size_t last_pair = n / 2 - 1;
+        CHECK(std::abs(t - std::numbers::pi * static_cast<double>(pair) / static_cast<double>(last_pair)) < 1e-6);
     }
     CHECK(std::abs(clean.inputs[0][0] - 1.0) < 1e-15);
     CHECK(std::abs(clean.inputs[n - 2][0] + 1.0) < 1e-15);

@@ -57,10 +57,10 @@ class Worker:
             sys.exit("configure failed:\n" + configured.stdout)
 
     def tests_for(self, regex):
-        """ctest names matching regex, and the programs that run them (catch tests are '<program>: <case>')."""
+        """ctest names matching regex, and the programs that run them (catch tests are "<program>:<case>")."""
         listed = run(["ctest", "--test-dir", str(self.build), "-N", "-R", regex]).stdout
         names = re.findall(r"Test +#\d+: (.*)", listed)
-        programs = sorted({n.split(": ")[0] for n in names if not n.startswith(("compile_fail:", "api:", "consumer:"))})
+        programs = sorted({n.split(":")[0] for n in names if not n.startswith(("compile_fail:", "api:", "consumer:"))})
         return names, programs
 
     def try_mutation(self, m):
