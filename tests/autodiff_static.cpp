@@ -250,3 +250,24 @@ TEST_CASE("a node type and an operation of one's own join the graph through node
     STATIC_REQUIRE(&derivative_rule<softplus_op, 0>() == &softplus_op::derivative);
     STATIC_REQUIRE(&derivative_rule<ops::divide, 1>() == &ops::divide::derivative_b);
 }
+
+TEST_CASE("named nodes are the nodes they name; the trace reads every value and adjoint", "[autodiff][static]") {
+    constexpr memograd::fixed_string ab("ab");
+    STATIC_REQUIRE(ab.view() == "ab");
+    // h = x y, named: the same node, so h * h + h has the nodes of (x y)(x y) + x y.
+    constexpr auto h = named<"h">(x * y);
+    STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(h)>, named_node<"h", decltype(x * y)>>);
+    STATIC_REQUIRE(stats<decltype(h * h + h)>::nodes == stats<decltype((x * y) * (x * y) + x * y)>::nodes);
+    STATIC_REQUIRE(node_traits<std::remove_cvref_t<decltype(h)>>::name == "h");
+    // A named node reads its operands, and its run-time number, through the wrapper.
+    constexpr auto shifted = named<"s">(x + 1.5);
+    STATIC_REQUIRE(node_traits<std::remove_cvref_t<decltype(shifted)>>::scalar(shifted) == 1.5);
+    STATIC_REQUIRE(&node_traits<std::remove_cvref_t<decltype(h)>>::operand<1>(h) == &h.node.right);
+    // At x = 2, y = 3: h = 6, L = h^2 + h = 42, dL/dh = 2h + 1 = 13 (by hand); dL/dx = 13 y = 39.
+    constexpr auto t = trace(h * h + h, std::array{2.0, 3.0}, std::array<double, 0>{});
+    STATIC_REQUIRE(t.value_of("h") == 6.0);
+    STATIC_REQUIRE(t.adjoint_of("h") == 13.0);
+    STATIC_REQUIRE(t.value[t.index("h")] == 6.0);
+    STATIC_REQUIRE(t.result.value == 42.0);
+    STATIC_REQUIRE(t.result.grad == std::array{39.0, 26.0});
+}

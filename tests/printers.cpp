@@ -218,11 +218,11 @@ TEST_CASE("the rule language: each rule evaluates and prints as written", "[prin
     using namespace rule::placeholders;
     namespace fn = rule::functions;
     // Evaluated at a point, in a constant expression.
-    constexpr rule::point at{.a = 3.0, .b = 4.0, .c = 0.5, .y = 0.25, .d = 2.0};
-    STATIC_REQUIRE(a(at) == 3.0 && b(at) == 4.0 && c(at) == 0.5 && y(at) == 0.25 && d(at) == 2.0);
+    constexpr rule::point at{.a = 3.0, .b = 4.0, .c = 0.5, .v = 0.25, .d = 2.0};
+    STATIC_REQUIRE(a(at) == 3.0 && b(at) == 4.0 && c(at) == 0.5 && v(at) == 0.25 && d(at) == 2.0);
     STATIC_REQUIRE(zero(at) == 0.0 && one(at) == 1.0 && two(at) == 2.0);
-    STATIC_REQUIRE((one - y * y)(at) == 0.9375);
-    STATIC_REQUIRE((-y / b)(at) == -0.0625);
+    STATIC_REQUIRE((one - v * v)(at) == 0.9375);
+    STATIC_REQUIRE((-v / b)(at) == -0.0625);
     STATIC_REQUIRE((a * (b + c))(at) == 13.5);
     STATIC_REQUIRE((a - 1.0)(at) == 2.0);   // a number operand becomes a rule::number
     STATIC_REQUIRE((2.0 / b)(at) == 0.5);
@@ -237,13 +237,13 @@ TEST_CASE("the rule language: each rule evaluates and prints as written", "[prin
     STATIC_REQUIRE(fn::log::apply(1.0) == 0.0);
     STATIC_REQUIRE(fn::tanh::apply(0.0) == 0.0);
     STATIC_REQUIRE(fn::sigmoid::apply(0.0) == 0.5);
-    STATIC_REQUIRE(rule::Rule<decltype(one - y * y)> && !rule::Rule<double>);
+    STATIC_REQUIRE(rule::Rule<decltype(one - v * v)> && !rule::Rule<double>);
     STATIC_REQUIRE(rule::rule_operands<decltype(a), double> && !rule::rule_operands<double, double>);
     // Printed with the caller's names, parentheses only where precedence needs them.
-    const rule::spelling names{.a = "v1", .b = "v2", .c = "0.5", .y = "v3", .d = "d3"};
-    CHECK((one - y * y).print(names) == "1.0 - v3 * v3");
-    CHECK((d * (one - y * y)).print(names) == "d3 * (1.0 - v3 * v3)");
-    CHECK((-y / b).print(names) == "-v3 / v2");
+    const rule::spelling names{.a = "v1", .b = "v2", .c = "0.5", .v = "v3", .d = "d3"};
+    CHECK((one - v * v).print(names) == "1.0 - v3 * v3");
+    CHECK((d * (one - v * v)).print(names) == "d3 * (1.0 - v3 * v3)");
+    CHECK((-v / b).print(names) == "-v3 / v2");
     CHECK((a - (b - c)).print(names) == "v1 - (v2 - 0.5)");
     CHECK((a - b - c).print(names) == "v1 - v2 - 0.5");
     CHECK((a / (b * c)).print(names) == "v1 / (v2 * 0.5)");
