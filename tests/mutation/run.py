@@ -78,7 +78,7 @@ class Worker:
                 built = run(["cmake", "--build", str(self.build), "-j1", "--target", *programs])
                 if built.returncode != 0:
                     return "caught (build)", time.monotonic() - start
-            tested = run(["ctest", "--test-dir", str(self.build), "-R", m["tests"]])
+            tested = run(["ctest", "--test-dir", str(self.build), "--timeout", "300", "-R", m["tests"]])
             if tested.returncode != 0:
                 return "caught (test)", time.monotonic() - start
             return "SURVIVED", time.monotonic() - start
