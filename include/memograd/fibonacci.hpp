@@ -6,6 +6,7 @@
 #include "fibonacci/decimal.hpp"
 #include "fibonacci/fast_doubling.hpp"
 #include "fibonacci/fixed_uint.hpp"
+#include "fibonacci/karatsuba.hpp"
 #include "fibonacci/limits.hpp"
 #include "fibonacci/memoized_recursion.hpp"
 #include "fibonacci/naive.hpp"

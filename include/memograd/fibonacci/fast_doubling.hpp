@@ -1,10 +1,11 @@
 #pragma once
 /// @file
-/// @brief Strategy 5: fast doubling, O(log N) multiplications; defines `fib_uint<N>` and `fib_v<N>`.
+/// @brief Strategy 5: fast doubling, O(log N) Karatsuba squarings; defines `fib_uint<N>` and `fib_v<N>`.
 
 #include "../detail/always_false.hpp"
 #include "counted.hpp"
 #include "fixed_uint.hpp"
+#include "karatsuba.hpp"
 #include "limits.hpp"
 
 #include <cstddef>
@@ -14,44 +15,86 @@
 namespace memograd {
 namespace detail {
 
-/// (F(n), F(n+1)) and the multiplications spent on them.
+/// (F(k), F(k−1)) and the big multiplications (squarings and products) spent on them.
 template <class T>
 struct fibonacci_pair {
     T current;
-    T next;
+    T previous;
     std::uint64_t multiplications;
 };
 
-template <std::uint64_t N>
+template <std::uint64_t K>
 constexpr auto make_doubling_pair();
 
-/// One variable per level: the compiler evaluates each (F(n), F(n+1)) once and reuses it.
-template <std::uint64_t N>
-inline constexpr auto doubling_pair = make_doubling_pair<N>();
+/// One variable per level: the compiler evaluates each (F(k), F(k−1)) once and reuses it.
+template <std::uint64_t K>
+inline constexpr auto doubling_pair = make_doubling_pair<K>();
 
-/// From k = N/2:  F(2k) = F(k)·(2F(k+1) − F(k)),  F(2k+1) = F(k)² + F(k+1)².
+/// From k = K/2 with two squarings, as GMP's `mpz_fib_ui` and `memograd::fibonacci` do:
+///   F(2k+1) = 4F(k)² − F(k−1)² + 2(−1)^k,  F(2k−1) = F(k)² + F(k−1)²,  F(2k) = F(2k+1) − F(2k−1).
 ///
-/// Each level computes in a type only as wide as its own result (sized for F(N+1)), so the early levels
-/// multiply short numbers: the last level's three multiplications dominate the total cost.
-template <std::uint64_t N>
+/// Each level computes in a type only as wide as its own result (sized for F(K+1)), so the early levels
+/// square short numbers; the squarings are Karatsuba's (karatsuba.hpp), not Boost's schoolbook.  The
+/// arithmetic is modulo the type's width, so 4F(k)², which may need one bit more, still yields F(2k+1).
+template <std::uint64_t K>
 constexpr auto make_doubling_pair() {
-    using T = fibonacci_bound_uint<N + 1>;
-    if constexpr (N == 0) {
-        return fibonacci_pair<T>{T(0u), T(1u), 0};
+    using T = fibonacci_bound_uint<K + 1>;
+    if constexpr (K <= 1) {
+        return fibonacci_pair<T>{T(K), T(0u), 0};
     } else {
-        const auto& half = doubling_pair<N / 2>;
-        const T f_k(half.current);
-        const T f_k1(half.next);
-        const T even = f_k * (T(f_k1 << 1) - f_k);
-        const T odd = f_k * f_k + f_k1 * f_k1;
-        const std::uint64_t multiplications = half.multiplications + 3;
-        if constexpr (N % 2 == 0) {
-            return fibonacci_pair<T>{even, odd, multiplications};
+        constexpr std::uint64_t k = K / 2;
+        const auto& half = doubling_pair<k>;
+        const T f_k_squared(memograd::square(half.current));
+        const T f_km1_squared(memograd::square(half.previous));
+        T odd = T(f_k_squared << 2) - f_km1_squared;  // F(2k+1)
+        if constexpr (k % 2 == 1) {
+            odd -= 2u;
         } else {
-            return fibonacci_pair<T>{odd, T(even + odd), multiplications};
+            odd += 2u;
+        }
+        const T before = f_k_squared + f_km1_squared;  // F(2k−1)
+        const T even = odd - before;                     // F(2k)
+        const std::uint64_t multiplications = half.multiplications + 2;
+        if constexpr (K % 2 == 0) {
+            return fibonacci_pair<T>{even, before, multiplications};
+        } else {
+            return fibonacci_pair<T>{odd, even, multiplications};
         }
     }
 }
+
+/// F(N) in a type sized from the N·log2(phi) bound.  The last step needs F(N) alone, and one product of
+/// (F(k), F(k−1)), k = N/2, gives it:
+///   F(2k) = F(k)·(F(k) + 2F(k−1)),  F(2k+1) = (2F(k) + F(k−1))·(2F(k) − F(k−1)) + 2(−1)^k.
+template <std::uint64_t N>
+constexpr auto make_fibonacci() {
+    using T = fibonacci_bound_uint<N>;
+    if constexpr (N <= 1) {
+        return counted<T>{T(N), 0};
+    } else {
+        constexpr std::uint64_t k = N / 2;
+        const auto& half = doubling_pair<k>;
+        using U = fibonacci_bound_uint<k + 2>;  // holds F(k+2) = 2F(k) + F(k−1), the largest operand
+        const U f_k(half.current);
+        const U f_km1(half.previous);
+        const std::uint64_t multiplications = half.multiplications + 1;
+        if constexpr (N % 2 == 0) {
+            return counted<T>{T(memograd::multiply(f_k, U(f_k + (f_km1 << 1)))), multiplications};
+        } else {
+            T value(memograd::multiply(U((f_k << 1) + f_km1), U((f_k << 1) - f_km1)));
+            if constexpr (k % 2 == 1) {
+                value -= 2u;
+            } else {
+                value += 2u;
+            }
+            return counted<T>{value, multiplications};
+        }
+    }
+}
+
+/// F(N) computed once, in the bound-sized type.
+template <std::uint64_t N>
+inline constexpr auto fibonacci_value = make_fibonacci<N>();
 
 /// F(N) in the smallest whole-limb type that holds it, behind the default-budget guard. The width is
 /// measured from F(N) itself (computed first in a type sized from the N·log2(phi) bound). The guard sits
@@ -62,8 +105,8 @@ inline constexpr bool fast_doubling_within_budget = N <= fibonacci_limits::fast_
 template <std::uint64_t N>
 consteval auto checked_fib_v() {
     if constexpr (fast_doubling_within_budget<N>) {
-        constexpr auto& pair = doubling_pair<N>;
-        return fixed_uint<whole_limb_bits(bit_length(pair.current))>(pair.current);
+        constexpr auto& f = fibonacci_value<N>.value;
+        return fixed_uint<whole_limb_bits(bit_length(f))>(f);
     } else {
         static_assert(always_false<N>,
                       "memograd::fib_v<N>: computing F(N) exceeds the default constexpr budget "
@@ -89,12 +132,13 @@ inline constexpr auto fib_v = detail::checked_fib_v<N>();
 template <std::size_t N>
 using fib_uint = std::remove_const_t<decltype(fib_v<N>)>;
 
-/// F(N) by fast doubling with its cost: `work` is the number of big multiplications, 3·bit_width(N).
+/// F(N) by fast doubling with its cost: `work` is the number of big multiplications, two squarings per
+/// bit of N below the leading two and one product for the last: 2·(bit_width(N) − 2) + 1 for N >= 2.
 template <std::size_t N>
 consteval counted<fib_uint<N>> fast_doubling_fibonacci() {
-    // Past the budget fib_v<N> stops with its message; doubling_pair<N> must not be computed then.
+    // Past the budget fib_v<N> stops with its message; fibonacci_value<N> must not be computed then.
     if constexpr (detail::fast_doubling_within_budget<N>) {
-        return {fib_v<N>, detail::doubling_pair<N>.multiplications};
+        return {fib_v<N>, detail::fibonacci_value<N>.work};
     } else {
         return {fib_v<N>, 0};
     }

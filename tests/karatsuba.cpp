@@ -1,0 +1,178 @@
+// memograd::multiply and memograd::square (Karatsuba on limbs) against Boost.Multiprecision's own
+// multiplication: at compile time for operands of 1 to 100 limbs, at run time for 1 to 20,000 limbs.
+// Operands are built with Boost's documented operations (shifts and ors of 64-bit words, import_bits),
+// so neither side of a comparison goes through memograd's access to Boost's limbs.
+#include "catch.hpp"
+
+#include <memograd/fibonacci/karatsuba.hpp>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+namespace {
+
+using memograd::fixed_uint;
+using boost::multiprecision::cpp_int;
+using memograd::detail::limb;
+
+// xorshift64: the operands' limbs.
+constexpr std::uint64_t next_random(std::uint64_t& state) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+}
+
+// A value of exactly `Limbs` limbs (top limb non-zero), built with Boost's shifts and ors only.
+// pattern 0: random limbs; 1: every bit set (carries everywhere); 2: random with a run of zero limbs.
+template <std::size_t Limbs>
+constexpr fixed_uint<64 * Limbs> operand(std::uint64_t seed, int pattern = 0) {
+    fixed_uint<64 * Limbs> x = 0u;
+    for (std::size_t i = 0; i < Limbs; ++i) {
+        std::uint64_t word = pattern == 1 ? ~std::uint64_t{0} : next_random(seed);
+        if (pattern == 2 && i > Limbs / 4 && i < Limbs / 2) {
+            word = 0;
+        }
+        if (i == 0) {
+            word |= 1;  // the top limb (shifted up Limbs − 1 times) is non-zero
+        }
+        x = (x << 64) | word;
+    }
+    return x;
+}
+
+// Boost's own product, in the width that holds it.
+template <std::size_t A, std::size_t B>
+constexpr bool multiply_matches_boost(std::uint64_t seed, int pattern = 0) {
+    const auto a = operand<A>(seed, pattern);
+    const auto b = operand<B>(seed * 3 + 1, pattern);
+    using wide = fixed_uint<64 * (A + B)>;
+    return memograd::multiply(a, b) == wide(a) * wide(b);
+}
+
+template <std::size_t N>
+constexpr bool square_matches_boost(std::uint64_t seed, int pattern = 0) {
+    const auto a = operand<N>(seed, pattern);
+    using wide = fixed_uint<128 * N>;
+    return memograd::square(a) == wide(a) * wide(a);
+}
+
+cpp_int from_words(const std::vector<limb>& words) {  // least significant first
+    cpp_int x;
+    import_bits(x, words.rbegin(), words.rend(), 64);
+    return x;
+}
+
+std::vector<limb> random_words(std::size_t n, std::mt19937_64& rng, int pattern) {
+    std::vector<limb> words(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        words[i] = pattern == 1 ? ~limb{0} : rng();
+        if (pattern == 2 && i > n / 4 && i < n / 2) {
+            words[i] = 0;
+        }
+    }
+    words[n - 1] |= limb{1} << 63;
+    return words;
+}
+
+}  // namespace
+
+TEST_CASE("multiply and square agree with Boost's multiplication at compile time", "[karatsuba][static]") {
+    //! [multiply]
+    constexpr auto a = operand<40>(1);  // 40 limbs, 2560 bits
+    constexpr auto b = operand<30>(2);
+    static_assert(memograd::multiply(a, b) == fixed_uint<4480>(a) * fixed_uint<4480>(b));
+    //! [multiply]
+    //! [square]
+    static_assert(memograd::square(a) == fixed_uint<5120>(a) * fixed_uint<5120>(a));
+    //! [square]
+    // Schoolbook sizes, the Karatsuba threshold (24 limbs) on both sides, odd splits, unbalanced operands.
+    STATIC_REQUIRE(multiply_matches_boost<1, 1>(3));
+    STATIC_REQUIRE(multiply_matches_boost<2, 3>(4));
+    STATIC_REQUIRE(multiply_matches_boost<3, 40>(5));
+    STATIC_REQUIRE(multiply_matches_boost<23, 23>(6));
+    STATIC_REQUIRE(multiply_matches_boost<24, 24>(7));
+    STATIC_REQUIRE(multiply_matches_boost<25, 25>(8));
+    STATIC_REQUIRE(multiply_matches_boost<49, 49>(9));
+    STATIC_REQUIRE(multiply_matches_boost<49, 49>(10, 1));
+    STATIC_REQUIRE(multiply_matches_boost<64, 64>(11, 2));
+    STATIC_REQUIRE(multiply_matches_boost<100, 37>(12));
+    STATIC_REQUIRE(multiply_matches_boost<37, 100>(13, 1));
+    STATIC_REQUIRE(square_matches_boost<1>(14));
+    STATIC_REQUIRE(square_matches_boost<3>(15));
+    STATIC_REQUIRE(square_matches_boost<24>(16));
+    STATIC_REQUIRE(square_matches_boost<49>(17));
+    STATIC_REQUIRE(square_matches_boost<49>(18, 1));
+    STATIC_REQUIRE(square_matches_boost<100>(19, 2));
+    // Zero and one: Boost keeps one limb for zero.
+    STATIC_REQUIRE(memograd::multiply(fixed_uint<256>(0u), operand<4>(20)) == 0u);
+    STATIC_REQUIRE(memograd::multiply(fixed_uint<256>(1u), operand<4>(21)) == operand<4>(21));
+}
+
+TEST_CASE("the limbs memograd reads and writes are Boost's", "[karatsuba][static]") {
+    // limbs {1, 2, 3}: 1 + 2·2^64 + 3·2^128, written through from_limbs, compared with Boost's shifts.
+    constexpr auto x = memograd::detail::from_limbs<256>(3, [](memograd::detail::limb* out) {
+        out[0] = 1;
+        out[1] = 2;
+        out[2] = 3;
+    });
+    STATIC_REQUIRE(x == (fixed_uint<256>(3u) << 128 | fixed_uint<256>(2u) << 64 | 1u));
+    STATIC_REQUIRE(memograd::detail::limb_count(x) == 3);
+    STATIC_REQUIRE(memograd::detail::limbs_of(x)[2] == 3);
+    // Leading zero limbs are trimmed, as Boost's own arithmetic leaves them.
+    constexpr auto y = memograd::detail::from_limbs<256>(4, [](memograd::detail::limb* out) { out[0] = 5; });
+    STATIC_REQUIRE(memograd::detail::limb_count(y) == 1);
+    STATIC_REQUIRE(y == 5u);
+    STATIC_REQUIRE(memograd::detail::limb_count(fixed_uint<256>(0u)) == 1);
+}
+
+TEST_CASE("multiply and square agree with Boost's multiplication for 1 to 20,000 limbs", "[karatsuba][runtime]") {
+    std::mt19937_64 rng(20261127);
+    // Sizes log-uniform over 1..20,000 limbs, plus the edges: threshold, odd splits, the largest size.
+    std::vector<std::pair<std::size_t, std::size_t>> sizes = {
+        {1, 1},     {1, 20000}, {23, 24},       {24, 24},       {25, 25},      {47, 48},
+        {48, 49},   {97, 97},   {5424, 5424},   {20000, 20000}, {20000, 3},    {19999, 10001}};
+    std::uniform_real_distribution<double> log_size(0.0, 9.903);  // e^9.903 ≈ 20,000
+    for (int i = 0; i < 60; ++i) {
+        const auto a = static_cast<std::size_t>(std::exp(log_size(rng)));
+        const auto b = i % 3 == 0 ? a : static_cast<std::size_t>(std::exp(log_size(rng)));
+        sizes.emplace_back(std::max<std::size_t>(a, 1), std::max<std::size_t>(b, 1));
+    }
+    int pattern = 0;
+    for (const auto& [an, bn] : sizes) {
+        pattern = (pattern + 1) % 3;
+        INFO(an << " x " << bn << " limbs, pattern " << pattern);
+        const auto a = random_words(an, rng, pattern);
+        const auto b = random_words(bn, rng, pattern);
+        std::vector<limb> product(an + bn);
+        memograd::detail::multiply_limbs(product.data(), a.data(), an, b.data(), bn);
+        const cpp_int boost_a = from_words(a);
+        REQUIRE(from_words(product) == boost_a * from_words(b));
+        std::vector<limb> squared(2 * an);
+        memograd::detail::square_limbs(squared.data(), a.data(), an);
+        REQUIRE(from_words(squared) == boost_a * boost_a);
+    }
+}
+
+TEST_CASE("multiply and square of fixed_uints agree with Boost's at run time", "[karatsuba][runtime]") {
+    // Through the public API at run time, with operands a compile-time width cannot fold away.
+    std::mt19937_64 rng(7);
+    for (int i = 0; i < 4; ++i) {
+        const auto a = random_words(300, rng, i % 3);
+        const auto b = random_words(170, rng, i % 3);
+        fixed_uint<64 * 300> fa;
+        fixed_uint<64 * 170> fb;
+        import_bits(fa, a.rbegin(), a.rend(), 64);
+        import_bits(fb, b.rbegin(), b.rend(), 64);
+        const cpp_int product(memograd::multiply(fa, fb));
+        CHECK(product == from_words(a) * from_words(b));
+        const cpp_int squared(memograd::square(fa));
+        CHECK(squared == from_words(a) * from_words(a));
+    }
+}
