@@ -1,7 +1,11 @@
 // The lecture's notebook, in C++: F(2000) computed by the compiler, what it costs to get it at run time,
-// and how many calls the naive and the memoized recursions make. With a directory argument it also writes
-// the call counts and times as fibonacci_calls.dat there (the docs plot them).
+// and how many calls the naive and the memoized recursions make; in builds with MEMOGRAD_BUILD_F_MILLION,
+// also F(1,000,000) computed by the compiler (fibonacci_million.cpp). With a directory argument it also
+// writes the call counts and times as fibonacci_calls.dat there (the docs plot them).
 #include <memograd/fibonacci.hpp>
+#if defined(MEMOGRAD_EXAMPLE_F_MILLION)
+#include "fibonacci_million.hpp"
+#endif
 
 #include <chrono>
 #include <cstdint>
@@ -52,6 +56,23 @@ int main(int argc, char** argv) {
 
     std::printf("space-time trade-off: fib_table<2000> holds F(0..2000) in %zu bytes; fib_v<2000> alone is %zu\n\n",
                 sizeof(memograd::fib_table<2000>), sizeof(f2000));
+
+#if defined(MEMOGRAD_EXAMPLE_F_MILLION)
+    // F(1,000,000): the compiler computed it while building fibonacci_million.cpp. Referencing it is free;
+    // reading it as decimal text costs a base conversion, which is slower than computing it again with GMP.
+    const auto& f_million = memograd_examples::fibonacci_million();
+    std::string digits;
+    const double decimal_ns = nanoseconds_per_call([&] { digits = f_million.str(); }, 1);
+    const double million_read_ns = nanoseconds_per_call([] { keep(memograd_examples::fibonacci_million()); }, 1'000'000);
+    const double million_runtime_ns = nanoseconds_per_call([] { keep(memograd::fibonacci(1'000'000)); }, 10);
+    std::printf("F(1000000), computed by the compiler: %zu bits, %zu decimal digits\n",
+                memograd::detail::bit_length(f_million), digits.size());
+    std::printf("  first digits %s..., last digits ...%s\n", digits.substr(0, 20).c_str(),
+                digits.substr(digits.size() - 20).c_str());
+    std::printf("  constant computed by the compiler, referenced  %10.1f ns\n", million_read_ns);
+    std::printf("  constant converted to decimal (str())          %10.1f ms\n", decimal_ns / 1e6);
+    std::printf("  memograd::fibonacci(1000000), computed now     %10.1f ms\n\n", million_runtime_ns / 1e6);
+#endif
 
     std::ofstream data;
     if (argc > 1) {

@@ -141,9 +141,11 @@ TEST_CASE("each strategy's work is what the lecture says", "[fibonacci][static]"
     // every entry is 11 limbs.
     static_assert(std::numeric_limits<std::remove_cvref_t<decltype(memograd::fib_table<1000>[0])>>::digits == 704);
     //! [table]
-    // Fast doubling: three multiplications per bit of N.
-    STATIC_REQUIRE(memograd::fast_doubling_fibonacci<2000>().work == std::uint64_t{3} * 11);  // 2000 has 11 bits
-    STATIC_REQUIRE(memograd::fast_doubling_fibonacci<1>().work == 3);
+    // Fast doubling: k runs N/2, N/4, ..., 1; each level above k = 1 costs two squarings, and F(N) itself
+    // one product. 2000 -> k = 1000, 500, 250, 125, 62, 31, 15, 7, 3 (nine levels), then 1.
+    STATIC_REQUIRE(memograd::fast_doubling_fibonacci<2000>().work == 2 * 9 + 1);
+    STATIC_REQUIRE(memograd::fast_doubling_fibonacci<3>().work == 1);  // one product from (F(1), F(0))
+    STATIC_REQUIRE(memograd::fast_doubling_fibonacci<1>().work == 0);
 }
 
 TEST_CASE("misuse is rejected, not miscompiled", "[fibonacci][static]") {

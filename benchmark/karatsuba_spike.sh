@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One product of F(10^6)'s operand size (5,424 limbs: F(500,000) and F(500,002)) computed by the compiler,
+# per compiler: benchmark/compile/karatsuba_probe.cpp with memograd_raise_constexpr_limits()'s flags, one
+# build per point (a product takes minutes). CPU time (user + sys) and peak memory, minus the same file
+# with the product switched off. Boost's own operator* (schoolbook in constant evaluation) is measured at
+# 678 limbs next to Karatsuba at the same size: at 5,424 limbs it would take hours.
+# Usage: benchmark/karatsuba_spike.sh [compiler...]   Output: a Markdown table.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+raised() {
+    case "$1" in
+        *clang*) echo "-fconstexpr-steps=2147483647" ;;
+        *) echo "-fconstexpr-ops-limit=68719476736 -fconstexpr-loop-limit=1073741824" ;;
+    esac
+}
+once() {  # compiler op limbs -> "cpu_seconds kilobytes"
+    local flags
+    read -ra flags < <(raised "$1")
+    /usr/bin/time -f "%U %S %M" -o "$out/t" "$1" -std=c++20 -O2 -c -o "$out/probe.o" -I"$root/include" \
+        "${flags[@]}" -DPROBE_OP="$2" -DPROBE_LIMBS="$3" "$here/compile/karatsuba_probe.cpp" 2>"$out/err" ||
+        { head -c 2000 "$out/err" >&2; return 1; }
+    awk '{ printf "%.1f %d\n", $1 + $2, $3 }' "$out/t"
+}
+
+echo "| compiler | product | limbs | CPU s | peak MB | added CPU s | added MB |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+for c in "${compilers[@]}"; do
+    version=$("$c" --version | head -1)
+    read -r base_s base_kb < <(once "$c" 0 5424)
+    for point in "3 678 Boost operator*" "1 678 memograd::multiply" "1 5424 memograd::multiply" "2 5424 memograd::square"; do
+        read -r op limbs name <<<"$point"
+        read -r s kb < <(once "$c" "$op" "$limbs")
+        echo "| $version | \`$name\` | $limbs | $s | $((kb / 1024)) | $(difference "$s" "$base_s") | $(((kb - base_kb) / 1024)) |"
+    done
+done
