@@ -13,7 +13,6 @@
 #include "fixed_uint.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstdint>
 
@@ -110,69 +109,57 @@ constexpr bool absolute_difference(limb* d, const limb* x, std::size_t xn, const
     return y_larger;
 }
 
-/// Limbs widened to double limbs once, so that each limb product below is one operation on values the
-/// evaluator already holds (no conversion per product: in GCC every intermediate value is a new node).
-struct widened_limbs {
-    std::array<double_limb, karatsuba_threshold> value{};
-    constexpr widened_limbs(const limb* x, std::size_t n) {
-        for (std::size_t i = 0; i < n; ++i) {
-            value[i] = x[i];
-        }
-    }
-};
-
-/// Adds a column's sum of limb products to the three-limb accumulator (low, high).
-constexpr void accumulate(double_limb& low, limb& high, double_limb product) {
-    low += product;
-    high += static_cast<limb>(low < product);
-}
-
-/// r[0, an + bn) = a·b by schoolbook, column by column (Comba): an, bn < karatsuba_threshold.
+/// r[0, an + bn) = a·b by schoolbook, row by row (r does not overlap a or b).  Row by row, not column by
+/// column (Comba): measured on fib_v<1'000'000> (docs/compile_time_limits.md), the column-wise base case
+/// made GCC 12 keep 7.3 GB instead of 5.1 GB and cost Clang 19 more steps, on both compilers more time.
 constexpr void schoolbook_multiply(limb* r, const limb* a, std::size_t an, const limb* b, std::size_t bn) {
-    const widened_limbs wa(a, an);
-    const widened_limbs wb(b, bn);
-    double_limb low = 0;
-    limb high = 0;
-    for (std::size_t k = 0; k + 1 < an + bn; ++k) {
-        const std::size_t first = k < bn ? 0 : k - bn + 1;
-        const std::size_t last = k < an ? k : an - 1;
-        for (std::size_t i = first; i <= last; ++i) {
-            accumulate(low, high, wa.value[i] * wb.value[k - i]);
-        }
-        r[k] = static_cast<limb>(low);
-        low = (low >> 64) | (static_cast<double_limb>(high) << 64);
-        high = 0;
+    for (std::size_t i = 0; i < an + bn; ++i) {
+        r[i] = 0;
     }
-    r[an + bn - 1] = static_cast<limb>(low);
+    for (std::size_t i = 0; i < an; ++i) {
+        const double_limb ai = a[i];
+        limb carry = 0;
+        for (std::size_t j = 0; j < bn; ++j) {
+            const double_limb t = ai * b[j] + r[i + j] + carry;
+            r[i + j] = static_cast<limb>(t);
+            carry = static_cast<limb>(t >> 64);
+        }
+        r[i + bn] = carry;
+    }
 }
 
-/// r[0, 2n) = a² by schoolbook, column by column: each cross product a[i]·a[j] (i < j) once, the column
-/// doubled, then a[k/2]² added: about half the limb products of a general product.  n < karatsuba_threshold.
+/// r[0, 2n) = a² by schoolbook: each cross product a[i]·a[j] (i < j) once, doubled by a shift, then the
+/// squares a[i]² added on the diagonal: about half the limb products of a general product.
 constexpr void schoolbook_square(limb* r, const limb* a, std::size_t n) {
-    const widened_limbs wa(a, n);
-    double_limb low = 0;  // carry into this column, bits 0..127
-    limb high = 0;        // bits 128..191
-    for (std::size_t k = 0; k + 1 < 2 * n; ++k) {
-        double_limb cross_low = 0;
-        limb cross_high = 0;
-        const std::size_t first = k < n ? 0 : k - n + 1;
-        for (std::size_t i = first; 2 * i < k; ++i) {
-            accumulate(cross_low, cross_high, wa.value[i] * wa.value[k - i]);
-        }
-        cross_high = (cross_high << 1) | static_cast<limb>(cross_low >> 127);
-        cross_low <<= 1;
-        if (k % 2 == 0) {
-            const double_limb diagonal = wa.value[k / 2] * wa.value[k / 2];
-            cross_low += diagonal;
-            cross_high += static_cast<limb>(cross_low < diagonal);
-        }
-        accumulate(low, high, cross_low);
-        high += cross_high;
-        r[k] = static_cast<limb>(low);
-        low = (low >> 64) | (static_cast<double_limb>(high) << 64);
-        high = 0;
+    for (std::size_t i = 0; i < 2 * n; ++i) {
+        r[i] = 0;
     }
-    r[2 * n - 1] = static_cast<limb>(low);
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const double_limb ai = a[i];
+        limb carry = 0;
+        for (std::size_t j = i + 1; j < n; ++j) {
+            const double_limb t = ai * a[j] + r[i + j] + carry;
+            r[i + j] = static_cast<limb>(t);
+            carry = static_cast<limb>(t >> 64);
+        }
+        r[i + n] = carry;
+    }
+    limb top = 0;
+    for (std::size_t i = 0; i < 2 * n; ++i) {
+        const limb next_top = r[i] >> 63;
+        r[i] = (r[i] << 1) | top;
+        top = next_top;
+    }
+    limb carry = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double_limb square = static_cast<double_limb>(a[i]) * a[i];
+        const double_limb low = static_cast<double_limb>(r[2 * i]) + static_cast<limb>(square) + carry;
+        r[2 * i] = static_cast<limb>(low);
+        const double_limb high = static_cast<double_limb>(r[2 * i + 1]) + static_cast<limb>(square >> 64) +
+                                 static_cast<limb>(low >> 64);
+        r[2 * i + 1] = static_cast<limb>(high);
+        carry = static_cast<limb>(high >> 64);
+    }
 }
 
 /// r[0, 2n) = a·b for two n-limb operands: a = a1·B^L + a0, b = b1·B^L + b0 (L = ⌈n/2⌉) and
@@ -240,21 +227,18 @@ constexpr void karatsuba_square(limb* r, const limb* a, std::size_t n, limb* scr
     add_into(r + low, 2 * n - low, middle, std::min(2 * low + 1, 2 * n - low));
 }
 
-/// r[0, an + bn) = a·b for any lengths: the longer operand is cut into pieces as long as the shorter
-/// (below the threshold: pieces of threshold − 1 limbs), each piece multiplied by Karatsuba or schoolbook
-/// and added in at its offset.
+/// r[0, an + bn) = a·b for any lengths: the longer operand is cut into pieces as long as the shorter,
+/// each piece multiplied by Karatsuba and added in at its offset.
 constexpr void multiply_limbs(limb* r, const limb* a, std::size_t an, const limb* b, std::size_t bn) {
     if (an < bn) {
         multiply_limbs(r, b, bn, a, an);
         return;
     }
-    const bool short_b = bn < karatsuba_threshold;
-    if (short_b && an < karatsuba_threshold) {
+    if (bn < karatsuba_threshold) {
         schoolbook_multiply(r, a, an, b, bn);
         return;
     }
-    const std::size_t piece_limbs = short_b ? karatsuba_threshold - 1 : bn;
-    limb_buffer scratch(karatsuba_scratch(bn) + piece_limbs + bn);
+    limb_buffer scratch(karatsuba_scratch(bn) + 2 * bn);
     if (an == bn) {
         karatsuba_multiply(r, a, b, bn, scratch.data());
         return;
@@ -263,11 +247,9 @@ constexpr void multiply_limbs(limb* r, const limb* a, std::size_t an, const limb
         r[i] = 0;
     }
     limb* piece_product = scratch.data() + karatsuba_scratch(bn);
-    for (std::size_t offset = 0; offset < an; offset += piece_limbs) {
-        const std::size_t piece = std::min(piece_limbs, an - offset);
-        if (short_b) {
-            schoolbook_multiply(piece_product, a + offset, piece, b, bn);
-        } else if (piece == bn) {
+    for (std::size_t offset = 0; offset < an; offset += bn) {
+        const std::size_t piece = std::min(bn, an - offset);
+        if (piece == bn) {
             karatsuba_multiply(piece_product, a + offset, b, bn, scratch.data());
         } else {
             multiply_limbs(piece_product, b, bn, a + offset, piece);
