@@ -162,12 +162,14 @@ TEST_CASE("multiply and square agree with Boost's multiplication for 1 to 20,000
 
 TEST_CASE("multiply and square of fixed_uints agree with Boost's at run time", "[karatsuba][runtime]") {
     // Through the public API at run time, with operands a compile-time width cannot fold away.
+    constexpr std::size_t a_limbs = 300;
+    constexpr std::size_t b_limbs = 170;
     std::mt19937_64 rng(7);
     for (int i = 0; i < 4; ++i) {
-        const auto a = random_words(300, rng, i % 3);
-        const auto b = random_words(170, rng, i % 3);
-        fixed_uint<64 * 300> fa;
-        fixed_uint<64 * 170> fb;
+        const auto a = random_words(a_limbs, rng, i % 3);
+        const auto b = random_words(b_limbs, rng, i % 3);
+        fixed_uint<64 * a_limbs> fa;
+        fixed_uint<64 * b_limbs> fb;
         import_bits(fa, a.rbegin(), a.rend(), 64);
         import_bits(fb, b.rbegin(), b.rend(), 64);
         const cpp_int product(memograd::multiply(fa, fb));
