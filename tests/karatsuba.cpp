@@ -4,6 +4,7 @@
 // so neither side of a comparison goes through memograd's access to Boost's limbs.
 #include "catch.hpp"
 
+#include <memograd/fibonacci/fast_doubling.hpp>
 #include <memograd/fibonacci/karatsuba.hpp>
 
 #include <boost/multiprecision/cpp_int.hpp>
@@ -13,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <random>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -113,6 +115,20 @@ TEST_CASE("multiply and square agree with Boost's multiplication at compile time
     // Zero and one: Boost keeps one limb for zero.
     STATIC_REQUIRE(memograd::multiply(fixed_uint<256>(0u), operand<4>(20)) == 0u);
     STATIC_REQUIRE(memograd::multiply(fixed_uint<256>(1u), operand<4>(21)) == operand<4>(21));
+}
+
+TEST_CASE("multiply and square take fixed_uints and return the width that holds every result", "[karatsuba][static]") {
+    STATIC_REQUIRE(memograd::fixed_width_uint<fixed_uint<64>>);
+    STATIC_REQUIRE(memograd::fixed_width_uint<memograd::fib_uint<2000>>);
+    STATIC_REQUIRE_FALSE(memograd::fixed_width_uint<cpp_int>);  // arbitrary precision: no width
+    STATIC_REQUIRE_FALSE(memograd::fixed_width_uint<std::uint64_t>);
+    STATIC_REQUIRE(memograd::fixed_uint_bits_v<fixed_uint<4480>> == 4480);
+    STATIC_REQUIRE(std::is_same_v<decltype(memograd::multiply(fixed_uint<192>(1u), fixed_uint<320>(1u))), fixed_uint<512>>);
+    STATIC_REQUIRE(std::is_same_v<decltype(memograd::square(fixed_uint<192>(1u))), fixed_uint<384>>);
+    // The largest values of both widths: the product needs every bit of the result type.
+    constexpr auto max_a = ~fixed_uint<192>(0u);
+    constexpr auto max_b = ~fixed_uint<320>(0u);
+    STATIC_REQUIRE(memograd::multiply(max_a, max_b) == fixed_uint<512>(max_a) * fixed_uint<512>(max_b));
 }
 
 TEST_CASE("the limbs memograd reads and writes are Boost's", "[karatsuba][static]") {
