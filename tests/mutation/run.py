@@ -4,8 +4,9 @@
 For each mutation the script edits a copy of the sources (never the checkout), builds only the test
 programs its ctest regex selects (compile-fail cases need no build), and runs those tests. The mutation
 is caught when the build or a test fails; it survives when everything passes, which means a test is
-missing. The script fails if any mutation survives or no longer applies (its text must occur exactly once
-in its file). Workers run mutations in parallel, each in its own copy and build tree (GCC, -O0: these
+missing. First every selection of tests must build and pass on the unmutated copy (so that "caught"
+means the mutation broke it). The script fails if any mutation survives or no longer applies (its text
+must occur exactly once in its file). Workers run mutations in parallel, each in its own copy and build tree (GCC, -O0: these
 builds only have to fail or pass, not run fast). Prints a Markdown table of the results.
 Usage: run.py <work dir> [--workers N] [--compiler g++]
 """
@@ -57,11 +58,21 @@ class Worker:
             sys.exit("configure failed:\n" + configured.stdout)
 
     def tests_for(self, regex):
-        """ctest names matching regex, and the programs that run them (catch tests are "<program>:<case>")."""
+        """ctest names matching regex (Catch2 cases are listed once their program is built)."""
         listed = run(["ctest", "--test-dir", str(self.build), "-N", "-R", regex]).stdout
-        names = re.findall(r"Test +#\d+: (.*)", listed)
-        programs = sorted({n.split(":")[0] for n in names if not n.startswith(("compile_fail:", "api:", "consumer:"))})
-        return names, programs
+        return re.findall(r"Test +#\d+: (.*)", listed)
+
+    def baseline(self, regex):
+        """The unmutated sources build and pass the tests: otherwise a 'caught' would mean nothing."""
+        program = re.match(r"\^(\w+):", regex)
+        if program and program.group(1) != "compile_fail":
+            built = run(["cmake", "--build", str(self.build), "-j1", "--target", program.group(1)])
+            if built.returncode != 0:
+                return f"baseline: {program.group(1)} does not build unmutated:\n{built.stdout[-3000:]}"
+        tested = run(["ctest", "--test-dir", str(self.build), "--timeout", "300", "-R", regex])
+        if tested.returncode != 0 or not self.tests_for(regex):
+            return f"baseline: {regex} fails (or matches nothing) unmutated:\n{tested.stdout[-3000:]}"
+        return None
 
     def try_mutation(self, m):
         path = self.src / m["file"]
@@ -71,13 +82,14 @@ class Worker:
         start = time.monotonic()
         try:
             path.write_text(original.replace(m["text"], m["replacement"]))
-            names, programs = self.tests_for(m["tests"])
-            if not names:
-                return "no test matches", 0.0
-            if programs:
-                built = run(["cmake", "--build", str(self.build), "-j1", "--target", *programs])
+            # A Catch2 program's cases are named "<program>:<case>": the regex names the program to build.
+            program = re.match(r"\^(\w+):", m["tests"])
+            if program and program.group(1) != "compile_fail":
+                built = run(["cmake", "--build", str(self.build), "-j1", "--target", program.group(1)])
                 if built.returncode != 0:
                     return "caught (build)", time.monotonic() - start
+            if not self.tests_for(m["tests"]):
+                return "no test matches", 0.0
             tested = run(["ctest", "--test-dir", str(self.build), "--timeout", "300", "-R", m["tests"]])
             if tested.returncode != 0:
                 return "caught (test)", time.monotonic() - start
@@ -100,6 +112,21 @@ def main():
     start = time.monotonic()
     pool = [Worker(work, i, compiler) for i in range(workers)]
     results = [None] * len(mutations)
+    regexes = sorted({m["tests"] for m in mutations})
+    baseline_problems = []
+
+    def check_baseline(worker_index):
+        for regex in regexes[worker_index::workers]:
+            problem = pool[worker_index].baseline(regex)
+            if problem:
+                baseline_problems.append(problem)
+
+    with concurrent.futures.ThreadPoolExecutor(workers) as executor:
+        list(executor.map(check_baseline, range(workers)))
+    if baseline_problems:
+        print("\n".join(baseline_problems))
+        return 1
+    baseline_seconds = time.monotonic() - start
 
     def serve(worker_index):
         for i in range(worker_index, len(mutations), workers):
@@ -117,7 +144,8 @@ def main():
               f"{cell(m['replacement'])} | {cell(m['tests'])} | {result} | {seconds:.0f} |")
     bad = [r for r, _ in results if not r.startswith("caught")]
     print(f"\n{len(mutations)} mutations, {len(mutations) - len(bad)} caught, {len(bad)} not; "
-          f"{time.monotonic() - start:.0f} s with {workers} workers ({compiler})")
+          f"{time.monotonic() - start:.0f} s with {workers} workers ({compiler}), of which {baseline_seconds:.0f} s "
+          f"for the unmutated baseline of the {len(regexes)} test selections")
     return 1 if bad else 0
 
 
