@@ -96,7 +96,7 @@ TEST_CASE("compile-time values match the reference at run time", "[fibonacci][ru
     CHECK(memograd::instantiated_fibonacci<800>().value.str() == expected[800]);
     CHECK(memograd::fib_v<1000>.str() == expected[1000]);
     const auto rows = memograd_tests::fibonacci_digests();
-    const auto row = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.n == 2000; });
+    const auto row = std::ranges::find_if(rows, [](const auto& r) { return r.n == 2000; });
     REQUIRE(row != rows.end());
     const auto& f = memograd::fib_v<2000>;
     CHECK(memograd::detail::bit_length(f) == row->bit_length);
