@@ -45,7 +45,7 @@ double extreme(std::mt19937_64& rng) {
 }
 
 bool all_finite(const auto& values) {
-    return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+    return std::ranges::all_of(values, [](double v) { return std::isfinite(v); });
 }
 
 template <class E>

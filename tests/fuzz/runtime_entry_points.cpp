@@ -192,7 +192,7 @@ struct hand_mlp {
 };
 
 bool ordinary_values(std::span<const double> values) {
-    return std::all_of(values.begin(), values.end(), [](double v) { return std::abs(v) < 1e3; });
+    return std::ranges::all_of(values, [](double v) { return std::abs(v) < 1e3; });
 }
 
 // nn::mlp's batch overload with fuzzed parameters and batch lengths: invalid_argument exactly when the
