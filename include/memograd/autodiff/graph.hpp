@@ -27,89 +27,108 @@
 
 namespace memograd::detail {
 
-// ---- per-type facts, each a variable template computed once per type ----------------------------------
+// ---- per-type facts, computed once per type ----------------------------------------------------------
+constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) {  // splitmix64 finalizer over h ^ v
+    std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+constexpr std::uint64_t hash_text(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (const char c : s) {
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    return h;
+}
+
+/// What the analysis needs to know of a node type before (or instead of) visiting it.
+struct type_facts {
+    /// Equal types, equal hashes. Unequal types may collide (power<2> and power<3> hash alike): the
+    /// analysis confirms every hash match by type identity, so a collision costs a probe, never a wrong merge.
+    std::uint64_t hash = 0;
+    /// A run-time double at or below the node: it is evaluated per occurrence, not a graph node.
+    bool holds_run_time_scalar = false;
+    /// Nodes of T evaluated per occurrence: T and every operand holding a run-time double, counted once
+    /// per occurrence (0 if T holds none).
+    std::size_t occurrence_count = 0;
+    /// Nodes of T written out as a tree (no sharing): what evaluation without memoization visits.
+    double tree_size = 1;
+    /// Root-to-variable paths below T: the terms of the chain rule's path sum.
+    double path_count = 0;
+    /// Root-to-leaf paths below T (a leaf here is any node without operands: variables, data, constants).
+    double leaf_path_count = 1;
+    /// Edges summed over those paths: the multiplications of path enumeration, where every path's
+    /// product is computed on its own from the seed (a path of l edges: l multiplications).
+    double leaf_path_edges = 0;
+};
+
+template <class T>
+consteval type_facts facts_of();
+
+/// The facts of node type T: one variable template per type, so the compiler memoizes them and
+/// computing them for a whole expression costs one step per distinct type.
+template <class T>
+inline constexpr type_facts facts = facts_of<T>();
+
+template <class T>
+consteval type_facts facts_of() {
+    using traits = traits_of<T>;
+    if constexpr (requires { typename traits::same_node_as; }) {
+        return facts<typename traits::same_node_as>;  // another spelling of that node (named.hpp)
+    }
+    type_facts f;
+    f.hash = mix(static_cast<std::uint64_t>(traits::kind), static_cast<std::uint64_t>(traits::family));
+    if constexpr (traits::kind == node_kind::leaf) {
+        f.hash = mix(mix(mix(mix(f.hash, traits::array), traits::offset), traits::rows), traits::cols);
+        f.path_count = traits::array == 0 ? 1.0 : 0.0;
+    } else if constexpr (traits::kind == node_kind::constant) {
+        f.hash = mix(f.hash, std::bit_cast<std::uint64_t>(traits::value));
+    } else {
+        constexpr std::size_t arity = traits::operands::size;
+        static_assert(arity == 1 || arity == 2, "memograd: an operation node has one or two operands.");
+        f.hash = mix(f.hash, hash_text(traits::op::name));
+        f.holds_run_time_scalar = traits::kind == node_kind::scalar_operation;
+        // Two operands written out rather than folded over an index sequence: no closure type per node.
+        constexpr const type_facts& a = facts<operand_type<T, 0>>;
+        const type_facts& b =
+            arity == 2 ? facts<operand_type<T, arity - 1>> : type_facts{.tree_size = 0, .leaf_path_count = 0};
+        f.hash = mix(f.hash, a.hash);
+        if (arity == 2) {
+            f.hash = mix(f.hash, b.hash);
+        }
+        f.holds_run_time_scalar = f.holds_run_time_scalar || a.holds_run_time_scalar || b.holds_run_time_scalar;
+        f.occurrence_count = f.holds_run_time_scalar ? 1 + a.occurrence_count + b.occurrence_count : 0;
+        f.tree_size = 1 + a.tree_size + b.tree_size;
+        f.path_count = a.path_count + b.path_count;
+        f.leaf_path_count = a.leaf_path_count + b.leaf_path_count;
+        f.leaf_path_edges = a.leaf_path_edges + a.leaf_path_count + b.leaf_path_edges + b.leaf_path_count;
+    }
+    return f;
+}
+
 /// Does node type T hold a run-time double at or below it?
 template <class T>
-inline constexpr bool holds_run_time_scalar = [] {
-    if constexpr (ScalarOperationNode<T>) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
-        return true;
-    } else if constexpr (OperationNode<T>) {
-        return []<std::size_t... S>(std::index_sequence<S...>) {
-            return (holds_run_time_scalar<operand_type<T, S>> || ...);
-        }(std::make_index_sequence<arity_of<T>()>{});
-    } else {
-        return false;
-    }
-}();
-
-/// Nodes of T evaluated per occurrence: T itself and, below it, every operand that holds a run-time
-/// double, counted once per occurrence (0 if T holds none).
+inline constexpr bool holds_run_time_scalar = facts<T>.holds_run_time_scalar;
+/// Nodes of T evaluated per occurrence (see type_facts).
 template <class T>
-inline constexpr std::size_t occurrence_count = [] {
-    if constexpr (!holds_run_time_scalar<T>) {
-        return std::size_t{0};
-    } else {
-        return []<std::size_t... S>(std::index_sequence<S...>) {
-            return (std::size_t{1} + ... + occurrence_count<operand_type<T, S>>);
-        }(std::make_index_sequence<arity_of<T>()>{});
-    }
-}();
-
-/// Nodes of T written out as a tree (no sharing): what evaluation without memoization visits.
+inline constexpr std::size_t occurrence_count = facts<T>.occurrence_count;
+/// Nodes of T written out as a tree.
 template <class T>
-inline constexpr double tree_size = [] {
-    if constexpr (OperationNode<T>) {
-        return []<std::size_t... S>(std::index_sequence<S...>) {
-            return (1.0 + ... + tree_size<operand_type<T, S>>);
-        }(std::make_index_sequence<arity_of<T>()>{});
-    } else {
-        return 1.0;
-    }
-}();
-
-/// Root-to-variable paths below T: the terms of the chain rule's path sum.
+inline constexpr double tree_size = facts<T>.tree_size;
+/// Root-to-variable paths below T.
 template <class T>
-inline constexpr double path_count = [] {
-    if constexpr (LeafNode<T>) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
-        return traits_of<T>::array == 0 ? 1.0 : 0.0;
-    } else if constexpr (!OperationNode<T>) {
-        return 0.0;  // a constant
-    } else {
-        return []<std::size_t... S>(std::index_sequence<S...>) {
-            return (0.0 + ... + path_count<operand_type<T, S>>);
-        }(std::make_index_sequence<arity_of<T>()>{});
-    }
-}();
+inline constexpr double path_count = facts<T>.path_count;
+/// Root-to-leaf paths below T.
+template <class T>
+inline constexpr double leaf_path_count = facts<T>.leaf_path_count;
+/// Path enumeration's multiplications below T.
+template <class T>
+inline constexpr double leaf_path_edges = facts<T>.leaf_path_edges;
 
-// ---- the lecture's three ways to apply the chain rule, counted per type ---------------------------------
+// ---- the lecture's three ways to apply the chain rule, for one leaf (asked for one leaf at a time) ----
 // Convention: a multiplication is one local derivative times the product so far, starting from the seed
 // dL/dL = 1, and every factor counts (a sum's factor 1 too), so the three counts compare like with like.
-// Paths end at every node without operands: variables, data and constants alike.
-
-/// Root-to-leaf paths below T (a leaf here is any node without operands).
-template <class T>
-inline constexpr double leaf_path_count = [] {
-    if constexpr (!OperationNode<T>) {
-        return 1.0;
-    } else {
-        return []<std::size_t... S>(std::index_sequence<S...>) {
-            return (0.0 + ... + leaf_path_count<operand_type<T, S>>);
-        }(std::make_index_sequence<arity_of<T>()>{});
-    }
-}();
-
-/// Edges summed over the root-to-leaf paths below T: the multiplications of path enumeration, where every
-/// path's product is computed on its own from the seed (a path of l edges: l multiplications).
-template <class T>
-inline constexpr double leaf_path_edges = [] {
-    if constexpr (OperationNode<T>) {
-        return []<std::size_t... S>(std::index_sequence<S...>) {
-            return (0.0 + ... + (leaf_path_edges<operand_type<T, S>> + leaf_path_count<operand_type<T, S>>));
-        }(std::make_index_sequence<arity_of<T>()>{});
-    } else {
-        return 0.0;
-    }
-}();
 
 /// Does leaf type Leaf occur at or below T?
 template <class T, class Leaf>
@@ -161,40 +180,6 @@ inline constexpr double tree_edges_to = [] {
         }(std::make_index_sequence<arity_of<T>()>{});
     } else {
         return 0.0;
-    }
-}();
-
-// ---- the structural hash: from the protocol, for every node type --------------------------------------
-constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) {  // splitmix64 finalizer over h ^ v
-    std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-constexpr std::uint64_t hash_text(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (const char c : s) {
-        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    return h;
-}
-
-/// Equal types, equal hashes. Unequal types may collide (power<2> and power<3> hash alike): the
-/// analysis confirms every hash match by type identity, so a collision costs a probe, never a wrong merge.
-template <class T>
-inline constexpr std::uint64_t structural_hash = [] {
-    using traits = traits_of<T>;
-    const std::uint64_t base = mix(static_cast<std::uint64_t>(traits::kind), static_cast<std::uint64_t>(traits::family));
-    if constexpr (traits::kind == node_kind::leaf) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
-        return mix(mix(mix(mix(base, traits::array), traits::offset), traits::rows), traits::cols);
-    } else if constexpr (traits::kind == node_kind::constant) {
-        return mix(base, std::bit_cast<std::uint64_t>(traits::value));
-    } else {
-        return [&]<std::size_t... S>(std::index_sequence<S...>) {
-            std::uint64_t h = mix(base, hash_text(traits::op::name));
-            ((h = mix(h, structural_hash<operand_type<T, S>>)), ...);
-            return h;
-        }(std::make_index_sequence<arity_of<T>()>{});
     }
 }();
 
@@ -260,9 +245,15 @@ struct graph_node {
 
 
 // ---- the walk ------------------------------------------------------------------------------------------
+/// A depth-first walk over the node protocol that meets each node type once (a hash table keyed by
+/// type_facts::hash, confirmed by identity_tag) and numbers the graph nodes in post-order. `out` null:
+/// it only counts them; else it writes each node at its number.
 class graph_builder {
 public:
-    std::vector<graph_node> nodes;
+    constexpr graph_builder(graph_node* out, std::size_t expected_nodes)
+        : out_(out), table_(std::bit_ceil(2 * expected_nodes + 2)) {}
+
+    std::size_t count = 0;  ///< graph nodes met so far
 
     /// Adds node type T (and everything below it) once; returns its index, or no_node for a type
     /// evaluated per occurrence.
@@ -275,49 +266,36 @@ public:
         } else if constexpr (requires { typename traits_of<T>::same_node_as; }) {
             // Another spelling of a node: visit that node, and keep the name for the printers.
             const std::size_t index = visit<typename traits_of<T>::same_node_as>();
-            if (index != no_node) {
-                nodes[index].name = traits_of<T>::name;
+            if (index != no_node && out_ != nullptr) {
+                out_[index].name = traits_of<T>::name;
             }
             return index;
         } else {
-            constexpr std::uint64_t hash = structural_hash<T>;
+            constexpr std::uint64_t hash = facts<T>.hash;
             const std::size_t found = find(hash, identity_of<T>);
             if (found != not_found) {
                 return found;
             }
+            using traits = traits_of<T>;
             std::size_t result = no_node;
-            if constexpr (holds_run_time_scalar<T>) {
+            if constexpr (facts<T>.holds_run_time_scalar) {
                 // Not a node: visit the operands, and mark the shared ones as used by an occurrence.
-                [&]<std::size_t... S>(std::index_sequence<S...>) {
-                    ((mark_fed(visit<operand_type<T, S>>())), ...);
-                }(std::make_index_sequence<arity_of<T>()>{});
+                mark_fed(visit<operand_type<T, 0>>());
+                if constexpr (traits::operands::size == 2) {
+                    mark_fed(visit<operand_type<T, 1>>());
+                }
             } else {
-                using traits = traits_of<T>;
-                graph_node node;
-                node.kind = traits::kind;
-                node.rows = traits::rows;
-                node.cols = traits::cols;
-                node.identity = identity_of<T>;
-                if constexpr (traits::kind == node_kind::leaf) {
-                    node.array = traits::array;
-                    node.offset = traits::offset;
-                    node.op = &kernel_table_of<typename deferred<leaf_op, T>::type>::value;
-                } else if constexpr (traits::kind == node_kind::constant) {
-                    node.constant = traits::value;
-                    node.op = &kernel_table_of<constant_op<traits::value>>::value;
-                } else {
-                    node.arity = arity_of<T>();
-                    node.op_name = traits::op::name;
-                    node.op = &kernel_table_of<typename traits::op>::value;
-                    [&]<std::size_t... S>(std::index_sequence<S...>) {
-                        ((node.child[S] = visit<operand_type<T, S>>()), ...);
-                    }(std::make_index_sequence<arity_of<T>()>{});
-                    if (node.arity == 1) {
-                        node.child[1] = node.child[0];
+                std::size_t child[2] = {0, 0};
+                if constexpr (traits::kind == node_kind::operation) {
+                    child[0] = child[1] = visit<operand_type<T, 0>>();
+                    if constexpr (traits::operands::size == 2) {
+                        child[1] = visit<operand_type<T, 1>>();
                     }
                 }
-                result = nodes.size();
-                nodes.push_back(node);
+                result = count++;
+                if (out_ != nullptr) {
+                    write<T>(out_[result], child);
+                }
             }
             insert(hash, identity_of<T>, result);
             return result;
@@ -331,12 +309,35 @@ private:
         const char* identity = nullptr;
         std::size_t index = no_node;
     };
-    std::vector<entry> table_ = std::vector<entry>(64);
+    graph_node* out_;
+    std::vector<entry> table_;
     std::size_t used_ = 0;
 
+    template <class T>
+    static constexpr void write(graph_node& node, const std::size_t (&child)[2]) {
+        using traits = traits_of<T>;
+        node.kind = traits::kind;
+        node.rows = traits::rows;
+        node.cols = traits::cols;
+        node.identity = identity_of<T>;
+        if constexpr (traits::kind == node_kind::leaf) {
+            node.array = traits::array;
+            node.offset = traits::offset;
+            node.op = &kernel_table_of<typename deferred<leaf_op, T>::type>::value;
+        } else if constexpr (traits::kind == node_kind::constant) {
+            node.constant = traits::value;
+            node.op = &kernel_table_of<constant_op<traits::value>>::value;
+        } else {
+            node.arity = traits::operands::size;
+            node.op_name = traits::op::name;
+            node.op = &kernel_table_of<typename traits::op>::value;
+            node.child[0] = child[0];
+            node.child[1] = child[1];
+        }
+    }
     constexpr void mark_fed(std::size_t index) {
-        if (index != no_node) {
-            nodes[index].fed_by_occurrences = true;
+        if (index != no_node && out_ != nullptr) {
+            out_[index].fed_by_occurrences = true;
         }
     }
     constexpr std::size_t find(std::uint64_t hash, const char* identity) const {
@@ -352,7 +353,7 @@ private:
         }
     }
     constexpr void insert(std::uint64_t hash, const char* identity, std::size_t index) {
-        if (2 * (used_ + 1) > table_.size()) {
+        if (2 * (used_ + 1) > table_.size()) {  // only while counting: the fill walk knows its size
             std::vector<entry> old(table_.size() * 2);
             old.swap(table_);
             used_ = 0;
@@ -383,27 +384,33 @@ struct graph {
     std::size_t data_extent[2] = {0, 0};  ///< the same for arrays 1 and 2
     std::size_t edges = 0;         ///< operand slots of all nodes (x * x counts two)
     bool root_is_node = true;      ///< false when the root is evaluated per occurrence
+    /// The variable leaves' blocks cover [0, variable_extent) once each and no per-occurrence node adds
+    /// to one: every gradient entry is then assigned by its first use.
+    bool variables_tile = false;
 
     static constexpr std::size_t size() { return N; }
 };
 
+/// Graph nodes of E: the first of the analysis's two evaluations of one walk (the second fills an
+/// array of exactly this size; a constant expression cannot keep the vector-sized result of one).
 template <class E>
 consteval std::size_t count_nodes() {
-    graph_builder builder;
+    graph_builder builder(nullptr, 32);
     builder.visit<E>();
-    return builder.nodes.size();
+    return builder.count;
 }
 
 template <class E>
 consteval auto analyse() {
     constexpr std::size_t n = count_nodes<E>();
-    graph_builder builder;
-    builder.visit<E>();
     graph<n> g;
-    g.root_is_node = !holds_run_time_scalar<E>;
+    graph_builder builder(g.nodes.data(), n);
+    builder.visit<E>();
+    g.root_is_node = !facts<E>.holds_run_time_scalar;
+    std::size_t variable_cells = 0;
+    bool variable_fed = false;
     for (std::size_t i = 0; i < n; ++i) {
-        const graph_node& node = builder.nodes[i];
-        g.nodes[i] = node;
+        const graph_node& node = g.nodes[i];
         g.edges += node.arity;
         if (node.kind == node_kind::leaf) {
             ++g.leaves;
@@ -411,11 +418,31 @@ consteval auto analyse() {
             if (node.array == 0) {
                 ++g.variables;
                 g.variable_extent = std::max(g.variable_extent, end);
+                variable_cells += node.rows * node.cols;
+                variable_fed = variable_fed || node.fed_by_occurrences;
             } else {
                 g.data_extent[node.array - 1] = std::max(g.data_extent[node.array - 1], end);
             }
         } else if (node.kind == node_kind::constant) {
             ++g.constants;
+        }
+    }
+    // Blocks that fill [0, extent) with exactly extent cells tile it unless two overlap: sorted by
+    // start, each must begin where the previous one ends.
+    if (!variable_fed && variable_cells == g.variable_extent) {
+        std::vector<std::size_t> starts;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (g.nodes[i].kind == node_kind::leaf && g.nodes[i].array == 0) {
+                starts.push_back(i);
+            }
+        }
+        std::sort(starts.begin(), starts.end(),
+                  [&](std::size_t a, std::size_t b) { return g.nodes[a].offset < g.nodes[b].offset; });
+        std::size_t covered = 0;
+        g.variables_tile = true;
+        for (const std::size_t i : starts) {
+            g.variables_tile = g.variables_tile && g.nodes[i].offset == covered;
+            covered = g.nodes[i].offset + g.nodes[i].rows * g.nodes[i].cols;
         }
     }
     // Backward order is reverse post-order; the first edge met into an operand assigns its adjoint,

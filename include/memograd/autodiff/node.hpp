@@ -71,9 +71,22 @@ namespace detail {
 template <class T>
 using traits_of = node_traits<std::remove_cvref_t<T>>;
 
-/// The type of operand S of operation node T.
+/// Operand S of an operand_list (operations have one or two operands).
+template <std::size_t S, class List>
+struct operand_at;
+template <class First, class... Rest>
+struct operand_at<0, operand_list<First, Rest...>> {
+    using type = First;
+};
+template <class First, class Second, class... Rest>
+struct operand_at<1, operand_list<First, Second, Rest...>> {
+    using type = Second;
+};
+
+/// The type of operand S of operation node T, read from its traits' operand list (no overload
+/// resolution: this is looked up once per node type and operand).
 template <class T, std::size_t S>
-using operand_type = std::remove_cvref_t<decltype(traits_of<T>::template operand<S>(std::declval<const T&>()))>;
+using operand_type = typename operand_at<S, typename traits_of<T>::operands>::type;
 
 /// Number of operands (0 for leaves and constants).
 template <class T>

@@ -302,31 +302,7 @@ inline constexpr auto plan_of = make_plan<E>();
 /// Do E's variable leaves cover [0, K) exactly once, with no per-occurrence node adding to one? Then
 /// every gradient entry is assigned by its first use and the gradient needs no zeroing.
 template <class E, std::size_t K>
-inline constexpr bool variables_tile = [] {
-    constexpr auto& g = graph_of<E>;
-    std::array<std::array<std::size_t, 2>, g.size()> blocks{};
-    for (std::size_t i = 0; i < g.size(); ++i) {
-        const graph_node& node = g.nodes[i];
-        if (node.kind == node_kind::leaf && node.array == 0) {
-            if (node.fed_by_occurrences) {
-                return false;
-            }
-            blocks[i] = {node.offset, node.offset + node.rows * node.cols};
-        }
-    }
-    std::ranges::sort(blocks);
-    std::size_t covered = 0;
-    for (const auto& [begin, end] : blocks) {
-        if (begin == end) {
-            continue;  // not a variable
-        }
-        if (begin != covered) {
-            return false;
-        }
-        covered = end;
-    }
-    return covered == K;
-}();
+inline constexpr bool variables_tile = graph_of<E>.variables_tile && graph_of<E>.variable_extent == K;
 
 // ---- the passes ----------------------------------------------------------------------------------------
 /// The arrays one evaluation reads and writes.
@@ -362,48 +338,50 @@ MEMOGRAD_FORCE_INLINE constexpr void call(const double* dy, const double* y, con
 /// Indices per fold expression: Clang nests a fold at most 256 deep (`-fbracket-depth`).
 inline constexpr std::size_t block_size = 128;
 
+// The run-time functions below read the graph and the plan only inside constant expressions (template
+// arguments, `if constexpr`), never through a reference: binding `const auto& p = plan_of<E>` odr-uses
+// the tables, and the compiler then emits them, with every node type's identity tag and printer.
+
 template <class E, std::size_t... I>
-MEMOGRAD_FORCE_INLINE constexpr void forward_block(const pass_arrays& a, std::index_sequence<I...>) {
-    constexpr auto& g = graph_of<E>;
-    constexpr auto& p = plan_of<E>;
-    (call<p.forward[I]>(a.values + as_constant<p.write_offset[I]>,
-                        value_at(a, as_constant<p.value_buffer[g.nodes[I].child[0]]>,
-                                 as_constant<p.value_offset[g.nodes[I].child[0]]>),
-                        value_at(a, as_constant<p.value_buffer[g.nodes[I].child[1]]>,
-                                 as_constant<p.value_offset[g.nodes[I].child[1]]>)),
+MEMOGRAD_BLOCK constexpr void forward_block(const pass_arrays& a, std::index_sequence<I...>) {
+    (call<plan_of<E>.forward[I]>(a.values + as_constant<plan_of<E>.write_offset[I]>,
+                                 value_at(a, as_constant<plan_of<E>.value_buffer[graph_of<E>.nodes[I].child[0]]>,
+                                          as_constant<plan_of<E>.value_offset[graph_of<E>.nodes[I].child[0]]>),
+                                 value_at(a, as_constant<plan_of<E>.value_buffer[graph_of<E>.nodes[I].child[1]]>,
+                                          as_constant<plan_of<E>.value_offset[graph_of<E>.nodes[I].child[1]]>)),
      ...);
 }
 
-/// Pushes each node's adjoint to its operands: two statements per node, one per operand slot (a slot
-/// with nothing to do calls no_backward, which the optimizer removes).
-template <class E, bool Accumulate, std::size_t... I>
-MEMOGRAD_FORCE_INLINE constexpr void backward_block(const pass_arrays& a, std::index_sequence<I...>) {
-    constexpr auto& g = graph_of<E>;
-    constexpr auto& p = plan_of<E>;
-    ((call<p.edge[I][0][Accumulate]>(
-          adjoint_at(a, as_constant<p.adjoint_buffer[I]>, as_constant<p.adjoint_offset[I]>),
-          value_at(a, as_constant<p.value_buffer[I]>, as_constant<p.value_offset[I]>),
-          value_at(a, as_constant<p.value_buffer[g.nodes[I].child[0]]>, as_constant<p.value_offset[g.nodes[I].child[0]]>),
-          value_at(a, as_constant<p.value_buffer[g.nodes[I].child[1]]>, as_constant<p.value_offset[g.nodes[I].child[1]]>),
-          adjoint_at(a, as_constant<p.adjoint_buffer[g.nodes[I].child[0]]>,
-                     as_constant<p.adjoint_offset[g.nodes[I].child[0]]>)),
-      call<p.edge[I][1][Accumulate]>(
-          adjoint_at(a, as_constant<p.adjoint_buffer[I]>, as_constant<p.adjoint_offset[I]>),
-          value_at(a, as_constant<p.value_buffer[I]>, as_constant<p.value_offset[I]>),
-          value_at(a, as_constant<p.value_buffer[g.nodes[I].child[0]]>, as_constant<p.value_offset[g.nodes[I].child[0]]>),
-          value_at(a, as_constant<p.value_buffer[g.nodes[I].child[1]]>, as_constant<p.value_offset[g.nodes[I].child[1]]>),
-          adjoint_at(a, as_constant<p.adjoint_buffer[g.nodes[I].child[1]]>,
-                     as_constant<p.adjoint_offset[g.nodes[I].child[1]]>))),
+/// The backward pass runs over edges: edge e is slot e % 2 of the e / 2-th node counted from the root
+/// (post-order reversed), so slot 0 of a node runs before its slot 1, as the plan's first uses assume.
+template <class E>
+consteval std::size_t edge_node(std::size_t e) {
+    return graph_of<E>.size() - 1 - e / 2;
+}
+consteval std::size_t edge_slot(std::size_t e) { return e % 2; }
+
+/// One statement per edge: the node's adjoint pushed to the operand in that slot (a slot with nothing
+/// to do calls no_backward, which the optimizer removes).
+template <class E, bool Accumulate, std::size_t... Edge>
+MEMOGRAD_BLOCK constexpr void backward_block(const pass_arrays& a, std::index_sequence<Edge...>) {
+    (call<plan_of<E>.edge[edge_node<E>(Edge)][edge_slot(Edge)][Accumulate]>(
+         adjoint_at(a, as_constant<plan_of<E>.adjoint_buffer[edge_node<E>(Edge)]>,
+                    as_constant<plan_of<E>.adjoint_offset[edge_node<E>(Edge)]>),
+         value_at(a, as_constant<plan_of<E>.value_buffer[edge_node<E>(Edge)]>,
+                  as_constant<plan_of<E>.value_offset[edge_node<E>(Edge)]>),
+         value_at(a, as_constant<plan_of<E>.value_buffer[graph_of<E>.nodes[edge_node<E>(Edge)].child[0]]>,
+                  as_constant<plan_of<E>.value_offset[graph_of<E>.nodes[edge_node<E>(Edge)].child[0]]>),
+         value_at(a, as_constant<plan_of<E>.value_buffer[graph_of<E>.nodes[edge_node<E>(Edge)].child[1]]>,
+                  as_constant<plan_of<E>.value_offset[graph_of<E>.nodes[edge_node<E>(Edge)].child[1]]>),
+         adjoint_at(a,
+                    as_constant<plan_of<E>.adjoint_buffer[graph_of<E>.nodes[edge_node<E>(Edge)].child[edge_slot(Edge)]]>,
+                    as_constant<plan_of<E>.adjoint_offset[graph_of<E>.nodes[edge_node<E>(Edge)].child[edge_slot(Edge)]]>)),
      ...);
 }
 
 template <std::size_t Begin, std::size_t... I>
 constexpr auto offset_sequence(std::index_sequence<I...>) {
     return std::index_sequence<(Begin + I)...>{};
-}
-template <std::size_t End, std::size_t... I>
-constexpr auto reversed_sequence(std::index_sequence<I...>) {
-    return std::index_sequence<(End - 1 - I)...>{};
 }
 template <std::size_t N, std::size_t B>
 using block_indices = std::make_index_sequence<std::min(block_size, N - B * block_size)>;
@@ -415,8 +393,8 @@ MEMOGRAD_FORCE_INLINE constexpr void forward_blocks(const pass_arrays& a, std::i
 }
 template <class E, bool Accumulate, std::size_t... B>
 MEMOGRAD_FORCE_INLINE constexpr void backward_blocks(const pass_arrays& a, std::index_sequence<B...>) {
-    constexpr std::size_t n = graph_of<E>.size();
-    (backward_block<E, Accumulate>(a, reversed_sequence<n - B * block_size>(block_indices<n, B>{})), ...);
+    constexpr std::size_t edges = 2 * graph_of<E>.size();
+    (backward_block<E, Accumulate>(a, offset_sequence<B * block_size>(block_indices<edges, B>{})), ...);
 }
 
 /// Every node's value, children first, in blocks of `block_size` statements.
@@ -427,36 +405,36 @@ MEMOGRAD_FORCE_INLINE constexpr void forward_pass(const pass_arrays& a) {
 }
 
 /// Zeroes the adjoints that per-occurrence nodes add to; call before they do.
+template <class E, std::size_t... K>
+constexpr void zero_fed_adjoints(const pass_arrays& a, std::index_sequence<K...>) {
+    (std::fill_n(a.adjoints + as_constant<plan_of<E>.adjoint_offset[plan_of<E>.zeroed[K]]>,
+                 as_constant<graph_of<E>.nodes[plan_of<E>.zeroed[K]].rows * graph_of<E>.nodes[plan_of<E>.zeroed[K]].cols>,
+                 0.0),
+     ...);
+}
 template <class E>
 constexpr void zero_fed_adjoints(const pass_arrays& a) {
-    constexpr auto& g = graph_of<E>;
-    constexpr auto& p = plan_of<E>;
-    for (std::size_t k = 0; k < p.zeroed_count; ++k) {
-        const std::size_t i = p.zeroed[k];
-        std::fill_n(a.adjoints + p.adjoint_offset[i], g.nodes[i].rows * g.nodes[i].cols, 0.0);
-    }
+    zero_fed_adjoints<E>(a, std::make_index_sequence<plan_of<E>.zeroed_count>{});
 }
 
 /// Seeds the root's adjoint (when the root is a graph node) and runs every backward statement, root
 /// first. `Accumulate`: variables' adjoints are added to (a batch), never assigned.
 template <class E, bool Accumulate>
 MEMOGRAD_FORCE_INLINE constexpr void backward_pass(const pass_arrays& a, double seed) {
-    constexpr auto& g = graph_of<E>;
-    constexpr auto& p = plan_of<E>;
-    constexpr std::size_t n = g.size();
-    if constexpr (g.root_is_node) {
-        if constexpr (!p.needs_adjoint[n - 1]) {
+    constexpr std::size_t n = graph_of<E>.size();
+    if constexpr (graph_of<E>.root_is_node) {
+        if constexpr (!plan_of<E>.needs_adjoint[n - 1]) {
             return;  // no variable in the graph
         } else {
-            double* root = adjoint_at(a, p.adjoint_buffer[n - 1], p.adjoint_offset[n - 1]);
-            if constexpr (Accumulate && p.adjoint_buffer[n - 1] == buffer::gradient) {
+            double* root = adjoint_at(a, plan_of<E>.adjoint_buffer[n - 1], plan_of<E>.adjoint_offset[n - 1]);
+            if constexpr (Accumulate && plan_of<E>.adjoint_buffer[n - 1] == buffer::gradient) {
                 *root += seed;
             } else {
                 *root = seed;
             }
         }
     }
-    backward_blocks<E, Accumulate>(a, std::make_index_sequence<(n + block_size - 1) / block_size>{});
+    backward_blocks<E, Accumulate>(a, std::make_index_sequence<(2 * n + block_size - 1) / block_size>{});
 }
 
 }  // namespace detail

@@ -26,13 +26,12 @@ struct no_inspection {
 template <class E, std::size_t K, std::size_t M, class Inspect = no_inspection>
 constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const std::array<double, K>& x,
                                                          const double* data, Inspect inspect = {}) {
-    constexpr auto& g = graph_of<E>;
-    constexpr auto& p = plan_of<E>;
-    constexpr std::size_t n = g.size();
+    // The graph and plan are read in constant expressions only (passes.hpp says why).
+    constexpr std::size_t n = graph_of<E>.size();
     // Written before read, statement by statement: no zeroing needed (first uses assign), and zeroing
     // ~1000 doubles per call would be measurable.
-    std::array<double, p.values> values;      // NOLINT(cppcoreguidelines-pro-type-member-init)
-    std::array<double, p.adjoints> adjoints;  // NOLINT(cppcoreguidelines-pro-type-member-init)
+    std::array<double, plan_of<E>.values> values;      // NOLINT(cppcoreguidelines-pro-type-member-init)
+    std::array<double, plan_of<E>.adjoints> adjoints;  // NOLINT(cppcoreguidelines-pro-type-member-init)
     value_and_gradient<K> out;                // NOLINT(cppcoreguidelines-pro-type-member-init): see below
     constexpr bool tiled = variables_tile<E, K>;
     if constexpr (!tiled) {
@@ -40,8 +39,8 @@ constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const st
     }
     const pass_arrays arrays{{x.data(), data, nullptr}, values.data(), adjoints.data(), out.grad.data()};
     forward_pass<E>(arrays);
-    if constexpr (g.root_is_node) {
-        out.value = *value_at(arrays, p.value_buffer[n - 1], p.value_offset[n - 1]);
+    if constexpr (graph_of<E>.root_is_node) {
+        out.value = *value_at(arrays, plan_of<E>.value_buffer[n - 1], plan_of<E>.value_offset[n - 1]);
         backward_pass<E, !tiled>(arrays, 1.0);
     } else {
         std::array<double, occurrence_count<E>> tape;  // NOLINT(cppcoreguidelines-pro-type-member-init)
