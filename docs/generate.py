@@ -44,12 +44,12 @@ def benchmark_plots(out):
         with open(out / f"autodiff_{compiler}.dat", "w") as f:
             for r in autodiff:
                 if r["compiler"] == compiler:
-                    f.write(f'{r["nodes"]} {r["added_seconds"]} {r["added_mb"]}\n')
+                    f.write(f'{r["nodes"]} {r["seconds"]} {r["peak_mb"]}\n')
     gnuplot(f"""{TERMINAL}
 set output "{out}/compile_time_autodiff.svg"
-set title "Compile time of the generated backward pass (scalar 2-H-H-1 tanh MLP, -O2)"
+set title "Compile time of a scalar 2-H-H-1 tanh network and its gradient (-O2, CPU time)"
 set xlabel "distinct graph nodes"
-set ylabel "seconds added over building the expression"
+set ylabel "seconds (whole translation unit)"
 set key top left
 set grid
 plot "{out}/autodiff_g++.dat" using 1:2 with linespoints lw 2 pt 7 title "GCC 12", \\

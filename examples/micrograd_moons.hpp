@@ -59,7 +59,7 @@ constexpr training_state sgd_step(training_state s, std::size_t k, const labelle
 }
 
 /// Where training starts: PyTorch's initialization from init_seed (no loss measured yet).
-constexpr training_state start() { return {net::initial_parameters(init_seed), 0.0}; }
+constexpr training_state start() { return {.parameters = net::initial_parameters(init_seed), .loss = 0.0}; }
 
 /// How many points the network puts on the side of their label (score > 0 for +1).
 constexpr std::size_t correctly_classified(const net::parameters& p, const labelled_points& d) {

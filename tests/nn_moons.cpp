@@ -133,7 +133,7 @@ TEST_CASE("make_moons<N> as a constant gives make_moons(N)'s points to a few ulp
 TEST_CASE("add_l2_penalty adds alpha times the squared norm and its gradient", "[nn][moons][static]") {
     // alpha (1 + 4) = 2.5 and 2 alpha p, by hand.
     constexpr auto r = [] {
-        value_and_gradient<2> v{1.0, {0.25, 0.0}};
+        value_and_gradient<2> v{.value = 1.0, .grad = {0.25, 0.0}};
         nn::add_l2_penalty(v, std::array{1.0, -2.0}, 0.5);
         return v;
     }();

@@ -98,7 +98,7 @@ double network_gradient(const std::array<double, variables>& x, std::array<doubl
 int main() {
 #if NETWORK_PHASE == 4
     std::fputs(cpp_source(network_loss(), "network_gradient").c_str(), stdout);
-    std::printf("// nodes %zu, per-occurrence nodes %zu, variables %zu\n", stats<loss_type>::nodes,
-                stats<loss_type>::occurrence_nodes, variables);
+    std::printf("// nodes %zu, per-occurrence nodes %zu, variables %zu, edges %zu\n", stats<loss_type>::nodes,
+                stats<loss_type>::occurrence_nodes, variables, stats<loss_type>::edges);
 #endif
 }

@@ -128,7 +128,7 @@ constexpr uint128 square(std::uint64_t a) {
     const std::uint64_t cross = 2 * a1 * a0;  // < 2^64 for a < 2^63
     const std::uint64_t low = a0 * a0 + (cross << 32);
     const std::uint64_t carry = low < (cross << 32) ? 1 : 0;
-    return {a1 * a1 + (cross >> 32) + carry, low};
+    return {.high = a1 * a1 + (cross >> 32) + carry, .low = low};
 }
 constexpr bool less(uint128 a, uint128 b) { return a.high < b.high || (a.high == b.high && a.low < b.low); }
 
@@ -165,7 +165,7 @@ constexpr double sqrt_constant(double x) {
     }
     // Y = √(f·2^52) to within one: r·2^(52-k), exact (a power-of-two scaling of a double < 2^54).
     auto y = static_cast<std::uint64_t>(r * power_of_two(52 - k));
-    const uint128 four_t{f >> 10, f << 54};  // 4·f·2^52
+    const uint128 four_t{.high = f >> 10, .low = f << 54};  // 4·f·2^52
     while (less(square(2 * y + 1), four_t)) {
         ++y;
     }
@@ -218,8 +218,9 @@ constexpr double sin_cos_constant(double x) {
         return Quadrant == 0 ? x : 1.0;
     }
     const double nd = x * two_over_pi;
-    const long long n = static_cast<long long>(nd < 0 ? nd - 0.5 : nd + 0.5);
-    const double r = ((x - n * half_pi_1) - n * half_pi_2) - n * half_pi_3;
+    const auto n = static_cast<long long>(nd < 0 ? nd - 0.5 : nd + 0.5);
+    const auto nearest = static_cast<double>(n);  // exact: |n| < 2^21 here
+    const double r = ((x - nearest * half_pi_1) - nearest * half_pi_2) - nearest * half_pi_3;
     switch ((n + Quadrant) & 3) {
         case 0: return sin_small(r);
         case 1: return cos_small(r);

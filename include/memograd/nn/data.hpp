@@ -55,7 +55,7 @@ constexpr void moon_point(std::size_t i, std::size_t n, double noise, std::uint6
 /// this library builds on (its own generator; only std::cos, sin, log and sqrt from the C library).
 inline dataset<2, 1> make_moons(std::size_t n, double noise, std::uint64_t seed) {
     std::uint64_t state = seed;
-    dataset<2, 1> data{std::vector<std::array<double, 2>>(n), std::vector<std::array<double, 1>>(n)};
+    dataset<2, 1> data{.inputs = std::vector<std::array<double, 2>>(n), .targets = std::vector<std::array<double, 1>>(n)};
     for (std::size_t i = 0; i < n; ++i) {
         detail::moon_point(i, n, noise, state, data.inputs[i], data.targets[i]);
     }
