@@ -65,7 +65,7 @@ constexpr bool grows_at_least_by(const auto& t, double row::*count, double facto
 }
 constexpr bool ordered(const auto& t) {
     for (const row& r : t) {
-        if (!(r.enumeration >= r.tree_walk && r.tree_walk >= r.memoized)) {
+        if (r.enumeration < r.tree_walk || r.tree_walk < r.memoized) {
             return false;
         }
     }

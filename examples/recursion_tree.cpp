@@ -61,8 +61,8 @@ struct tree_writer {
         const int me = next++;
         const bool hit = memoized && n >= 2 && known[n];
         out += "  c" + std::to_string(me) + " [label=\"fib(" + std::to_string(n) + ")\"" +
-               (hit ? ", style=filled, fillcolor=\"#cfe2f3\", xlabel=\"stored\"" :
-                n == 3 && !memoized ? ", style=filled, fillcolor=\"#ffd27f\"" : "") + "];\n";
+               (hit ? R"(, style=filled, fillcolor="#cfe2f3", xlabel="stored")" :
+                n == 3 && !memoized ? R"(, style=filled, fillcolor="#ffd27f")" : "") + "];\n";
         if (n >= 2 && !hit) {
             for (const std::size_t k : {n - 1, n - 2}) {
                 const int child = call(k);

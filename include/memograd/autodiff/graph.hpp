@@ -133,7 +133,7 @@ inline constexpr double leaf_path_edges = facts<T>.leaf_path_edges;
 /// Does leaf type Leaf occur at or below T?
 template <class T, class Leaf>
 inline constexpr bool reaches = [] {
-    if constexpr (std::is_same_v<T, Leaf>) {
+    if constexpr (std::is_same_v<T, Leaf>) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
         return true;
     } else if constexpr (OperationNode<T>) {
         return []<std::size_t... S>(std::index_sequence<S...>) {

@@ -96,7 +96,7 @@ void value_and_grad(const E&, const std::array<double, K>&, const std::array<dou
 /// Every node's value and adjoint after one evaluation of the generated passes (see `trace`).
 template <std::size_t N, std::size_t K>
 struct evaluation_trace {
-    value_and_gradient<K> result;          ///< what `value_and_grad` returns
+    value_and_gradient<K> result{};        ///< what `value_and_grad` returns
     std::array<double, N> value{};         ///< node K's value, in the graph's order (operands first)
     std::array<double, N> adjoint{};       ///< d root / d node K; 0 where `has_adjoint` is false
     std::array<bool, N> has_adjoint{};     ///< the pass computes it: a variable is at or below the node
