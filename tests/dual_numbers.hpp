@@ -33,7 +33,7 @@ struct partial {
     double slope;
     double magnitude;
 };
-inline partial exact(double slope) { return {slope, std::abs(slope)}; }
+inline partial exact(double slope) { return {.slope = slope, .magnitude = std::abs(slope)}; }
 
 /// Applies f to the value and df/dx to every tangent: the chain rule, forward.
 template <std::size_t K>
@@ -94,7 +94,7 @@ dual<K> tanh(const dual<K>& x) {
     // the library computes 1 − y², whose rounding scales with 1 + y².
     const double t = std::tanh(x.value);
     const double c = std::cosh(x.value);
-    return chain(x, t, {1.0 / (c * c), 1.0 + t * t});
+    return chain(x, t, {.slope = 1.0 / (c * c), .magnitude = 1.0 + t * t});
 }
 template <std::size_t K>
 dual<K> sigmoid(const dual<K>& x) {
@@ -102,7 +102,7 @@ dual<K> sigmoid(const dual<K>& x) {
     // y (1 − y), whose rounding scales with y (1 + y).
     const double e = std::exp(-std::abs(x.value));
     const double y = 1.0 / (1.0 + std::exp(-x.value));
-    return chain(x, y, {e / ((1.0 + e) * (1.0 + e)), y * (1.0 + y)});
+    return chain(x, y, {.slope = e / ((1.0 + e) * (1.0 + e)), .magnitude = y * (1.0 + y)});
 }
 template <std::size_t K>
 dual<K> relu(const dual<K>& x) {
