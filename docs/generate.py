@@ -63,9 +63,9 @@ plot "{out}/autodiff_g++.dat" using 1:2 with linespoints lw 2 pt 7 title "GCC 12
                     f.write(f'{r["n"]} {r["added_seconds"]}\n')
     gnuplot(f"""{TERMINAL}
 set output "{out}/compile_time_fibonacci.svg"
-set title "Compile time of F(N) as a constant (fast doubling, fixed-width cpp_int)"
-set xlabel "N"
-set ylabel "seconds added over the headers"
+set title "Compile time of F(N) as a constant (fast doubling, Karatsuba squarings)"
+set xlabel "N (from 50,000: raised limits)"
+set ylabel "CPU seconds added over the headers"
 set logscale xy
 set key top left
 set grid
@@ -77,12 +77,34 @@ plot "{out}/fib_g++.dat" using 1:2 with linespoints lw 2 pt 7 title "GCC 12", \\
 def fibonacci_compile_table():
     rows = {}
     for r in csv.DictReader(open(DATA / "compile_time_fibonacci.csv")):
-        if r["strategy"] == "headers only" or r["limits"] != "default":
+        if r["strategy"] in ("headers only", "fib_v printed"):
             continue
-        key = (r["strategy"], int(r["n"]))
-        rows.setdefault(key, {})["gcc" if r["compiler"].startswith("g++") else "clang"] = r["added_seconds"]
-    body = [(f"`{s}`", n, v.get("gcc", "–"), v.get("clang", "–")) for (s, n), v in sorted(rows.items())]
-    return table(["strategy", "N", "GCC 12: s added", "Clang 19: s added"], body)
+        key = (r["strategy"], int(r["n"]), r["limits"])
+        cell = f'{r["added_seconds"]} s, {r["added_mb"]} MB'
+        rows.setdefault(key, {})["gcc" if r["compiler"].startswith("g++") else "clang"] = cell
+    body = [(f"`{s}`", f"{n:,}", limits, v.get("gcc", "–"), v.get("clang", "–"))
+            for (s, n, limits), v in sorted(rows.items())]
+    return table(["strategy", "N", "limits", "GCC 12: added", "Clang 19: added"], body)
+
+
+def fibonacci_reach_table():
+    """Largest N under the default limits, from benchmark/compile_limits.sh's output."""
+    edges = {}
+    for line in open(DATA / "compile_limits.txt"):
+        if line.startswith("#") or not line.strip():
+            continue
+        compiler, boost, strategy, n = line.split()
+        edges.setdefault(strategy, {}).setdefault("gcc" if compiler == "g++" else "clang", {})[boost] = int(n)
+
+    def cell(by_boost):  # one number, or one per Boost version (in version order) where they differ
+        values = [by_boost[b] for b in sorted(by_boost)]
+        return f"{values[0]:,}" if len(set(values)) == 1 else " / ".join(f"{v:,}" for v in values)
+    boosts = sorted({b for by_compiler in edges.values() for by_boost in by_compiler.values() for b in by_boost})
+    versions = " / ".join(b.removeprefix("boost-") for b in boosts)
+    order = ["naive_fibonacci", "memoized_fibonacci", "instantiated_fibonacci", "fib_table", "fib_v"]
+    body = [(f"`{s}`", cell(edges[s]["gcc"]), cell(edges[s]["clang"])) for s in order if s in edges]
+    return table(["strategy", f"GCC 12: largest N (Boost {versions} where they differ)",
+                  f"Clang 19: largest N (Boost {versions} where they differ)"], body)
 
 
 def median_us(path, name):
@@ -409,7 +431,8 @@ def main():
         return
     if not args.examples:
         sys.exit("generate.py: --examples <dir> is needed unless --plots-only")
-    fragments = {"fibonacci_compile_times": fibonacci_compile_table(), "speed": speed_table(),
+    fragments = {"fibonacci_compile_times": fibonacci_compile_table(), "fibonacci_reach": fibonacci_reach_table(),
+                 "speed": speed_table(),
                  "chain_rule_runtime": chain_rule_runtime_table(),
                  "fibonacci_runtime": fibonacci_runtime_table()}
     for step in (lecture_figures, layer_graph_figures, fibonacci_figures, path_growth_figures, moons_figures,

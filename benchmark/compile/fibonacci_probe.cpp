@@ -1,6 +1,8 @@
 // One compile-time Fibonacci strategy at one N, for benchmark/compile_time.sh and compile_limits.sh.
-// -DPROBE_STRATEGY=0 measures the headers alone.
+// -DPROBE_STRATEGY=0 measures the headers alone; 6 is a whole program: F(N) as a constant, printed.
 #include <memograd/fibonacci.hpp>
+
+#include <iostream>
 
 #ifndef PROBE_N
 #define PROBE_N 2000
@@ -20,4 +22,9 @@ static_assert(memograd::instantiated_fibonacci<n>().work > 0);
 static_assert(memograd::fib_v<n> > 0u);
 #endif
 
+#if PROBE_STRATEGY == 6
+constexpr auto v = memograd::fib_v<n>;
+int main() { std::cout << v << '\n'; }
+#else
 int main() {}
+#endif
