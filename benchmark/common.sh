@@ -1,6 +1,7 @@
 # Shared by the compile-time benchmark scripts (sourced, not run).
 # Sets: here (benchmark/), root (the project), compilers (the arguments, or g++ and clang++-19), out (a
-# scratch directory removed on exit). Defines raised_limits, cpu_compile, measure_compile and difference.
+# scratch directory removed on exit). Defines raised_limits, cpu_compile, measure_compile, least_compile and
+# difference.
 # Times are CPU time (user + sys) of the compiler, not wall time: the machine is shared, and CPU time is
 # what another job's load changes least.
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,13 +28,25 @@ cpu_compile() {
     awk '{ printf "%.2f %d\n", $1 + $2, $3 }' "$out/t"
 }
 
-# measure_compile <source> <compiler> [flags...] -> "cpu_seconds kilobytes": the median of RUNS (default 3)
-# cpu_compile builds.
-measure_compile() {
-    local runs=${RUNS:-3}
-    for _ in $(seq "$runs"); do
+# compile_runs <source> <compiler> [flags...] -> RUNS (default 3) cpu_compile results, fastest first
+compile_runs() {
+    for _ in $(seq "${RUNS:-3}"); do
         cpu_compile "$@" || return 1
-    done | sort -n | sed -n "$(((runs + 1) / 2))p"
+    done | sort -n
+}
+
+# measure_compile <source> <compiler> [flags...] -> "cpu_seconds kilobytes": the median of the runs.
+measure_compile() {
+    local runs
+    runs=$(compile_runs "$@") || return 1
+    sed -n "$(((${RUNS:-3} + 1) / 2))p" <<<"$runs"
+}
+
+# least_compile <source> <compiler> [flags...] -> "cpu_seconds kilobytes": the fastest of the runs.
+least_compile() {
+    local runs
+    runs=$(compile_runs "$@") || return 1
+    head -1 <<<"$runs"
 }
 
 # difference <a> <b> -> a - b with a leading zero (bc prints .5)

@@ -8,18 +8,13 @@
 # Usage: benchmark/compile_time_engine.sh [compiler...] > docs/data/compile_time_engine.csv
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-runs=${RUNS:-3}
 probe="$here/compile/natural_network.cpp"
 
-# cpu <compiler> <flags...> -> "seconds megabytes": the least CPU time of $runs builds, and its peak memory
+# cpu <source> <compiler> <flags...> -> "seconds megabytes": the least CPU time of RUNS builds (common.sh)
 cpu() {
-    local c=$1; shift
-    for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%U %S %M" -o "$out/t" "$c" -std=c++20 -I"$root/include" "$@" >/dev/null 2>"$out/err" ||
-            { head -c 2000 "$out/err" >&2; return 1; }
-        read -r u s kb <"$out/t"
-        echo "$(echo "$u + $s" | bc -l) $((kb / 1024))"
-    done | sort -n | head -1 | sed 's/^\./0./'
+    local s kb
+    read -r s kb < <(least_compile "$@")
+    echo "$s $((kb / 1024))"
 }
 
 echo "compiler,case,seconds,peak_mb"
@@ -42,12 +37,12 @@ for c in "${compilers[@]}"; do
     row() { echo "$c,$1,$2,$3"; }
     echo 'int main() {}' >"$out/empty.cpp"
     sed -i '1i #include <memograd/autodiff.hpp>' "$out/empty.cpp"
-    row header $(cpu "$c" -fsyntax-only "$out/empty.cpp")
+    row header $(cpu "$out/empty.cpp" "$c" -fsyntax-only)
     for target in 1 0 2; do
-        row "emitted_target$target" $(cpu "$c" -O2 -c -o "$out/f.o" "$out/floor$target.cpp")
-        row "metaprogram_target$target" $(cpu "$c" -O2 -c -o "$out/n.o" -DNETWORK_TARGET=$target "$probe")
+        row "emitted_target$target" $(cpu "$out/floor$target.cpp" "$c")
+        row "metaprogram_target$target" $(cpu "$probe" "$c" -DNETWORK_TARGET=$target)
     done
     for phase in 1 2 3; do  # front end only: the expression; + the analysis and plan; + the passes
-        row "front_end_phase$phase" $(cpu "$c" -fsyntax-only -DNETWORK_PHASE=$phase "$probe")
+        row "front_end_phase$phase" $(cpu "$probe" "$c" -fsyntax-only -DNETWORK_PHASE=$phase)
     done
 done

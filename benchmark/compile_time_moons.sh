@@ -6,16 +6,12 @@
 # Usage: [RUNS=n] benchmark/compile_time_moons.sh [compiler...] > docs/data/compile_time_moons.csv
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-limits() { if [[ "$1" == *clang* ]]; then echo -fconstexpr-steps=2147483647; else
-    echo -fconstexpr-ops-limit=68719476736 -fconstexpr-loop-limit=1073741824; fi; }
-# cpu <source> <compiler> [flags...] -> "cpu_seconds kilobytes"
+# cpu <source> <compiler> [flags...] -> "cpu_seconds kilobytes": one cpu_compile build (common.sh) with the
+# raised limits and the examples' headers
 cpu() {
     local source=$1 c=$2; shift 2
     # shellcheck disable=SC2046
-    /usr/bin/time -f "%U %S %M" -o "$out/t" "$c" -std=c++20 -O2 -c -o "$out/probe.o" -I"$root/include" \
-        -I"$root/examples" $(limits "$c") -DMEMOGRAD_CONSTEXPR_STEPS_RAISED=1 "$@" "$source" >/dev/null \
-        2>"$out/err" || { head -c 2000 "$out/err" >&2; return 1; }
-    awk '{ printf "%.2f %d\n", $1 + $2, $3 }' "$out/t"
+    cpu_compile "$source" "$c" -I"$root/examples" $(raised_limits "$c") "$@"
 }
 declare -A runs
 runs_wanted=${RUNS:-3}
