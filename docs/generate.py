@@ -202,6 +202,126 @@ def lecture_figures(examples, out, fragments):
         run(["dot", "-Tsvg", out / f"{graph}.dot", "-o", out / f"{graph}.svg"])
 
 
+# ---- forward mode against reverse mode (chapter 6) ---------------------------------------------------------
+
+def latex_name(name):
+    """A node's code name as the tutorial typesets it: O2_1 -> O^{(2)}_{1}, w1_11 -> w^{(1)}_{11}, x1 -> x_{1}."""
+    if name == "ŷ":
+        return r"\hat y"
+    layered = re.fullmatch(r"([A-Za-z])(\d)_(\d+)", name)
+    if layered:
+        return f"{layered[1]}^{{({layered[2]})}}_{{{layered[3]}}}"
+    indexed = re.fullmatch(r"([A-Za-z])(\d+)", name)
+    return f"{indexed[1]}_{{{indexed[2]}}}" if indexed else name
+
+
+def partial(u, v):
+    return rf"\frac{{\partial {latex_name(u)}}}{{\partial {latex_name(v)}}}"
+
+
+def contracted_graph(dot, keep):
+    """The graph of a `memograd::graphviz` DOT file reduced to the nodes whose names `keep` accepts: an edge
+    u -> v for every route from user u down to operand v through nodes that are not kept."""
+    names, operands = {}, {}
+    for node, label in re.findall(r'^\s*(n\d+) \[label="([^"\\]*)', dot, re.M):
+        names[node] = label.split(" = ")[0]
+    for operand, user in re.findall(r"^\s*(n\d+) -> (n\d+);", dot, re.M):
+        operands.setdefault(user, []).append(operand)
+    def kept_below(node, seen):
+        for operand in operands.get(node, []):
+            if keep(names[operand]):
+                seen.setdefault(names[operand], None)
+            else:
+                kept_below(operand, seen)
+        return list(seen)
+    return {names[n]: kept_below(n, {}) for n in names if keep(names[n])}
+
+
+def matrix(rows):
+    if len(rows) == 1 and len(rows[0]) == 1:
+        return rows[0][0]
+    body = r" \\ ".join(" & ".join(row) for row in rows)
+    return rf"\begin{{pmatrix}} {body} \end{{pmatrix}}"
+
+
+def factoring_formulas(dot, variable):
+    """∂L/∂variable for the lecture network, from its graph: the sum over paths through the neurons' outputs,
+    and the same sum as a product of Jacobians, bracketed as reverse mode and as forward mode evaluate it."""
+    graph = contracted_graph(dot, lambda n: n in ("L", "ŷ", variable) or re.fullmatch(r"O\d_\d+", n) is not None)
+    root = next(n for n in graph if all(n not in ops for ops in graph.values()))
+    def paths(node):
+        if node == variable:
+            return [[node]]
+        return [[node] + p for operand in graph[node] for p in paths(operand)]
+    routes = paths(root)
+    levels = [sorted({p[t] for p in routes}) for t in range(len(routes[0]))]
+    if any(len(p) != len(levels) for p in routes):
+        raise SystemExit("generate.py: the lecture network's paths are not layered")
+    terms = [" ".join(partial(p[t], p[t + 1]) for t in range(len(p) - 1)) for p in routes]
+    jacobians = [matrix([[partial(u, v) if v in graph[u] else "0" for v in levels[t + 1]] for u in levels[t]])
+                 for t in range(len(levels) - 1)]
+    lhs = partial(root, variable)
+    reverse = jacobians[0]
+    for j in jacobians[1:]:
+        reverse = rf"\Big[{reverse}\, {j}\Big]" if j is not jacobians[-1] else rf"{reverse}\, {j}"
+    forward = jacobians[-1]
+    for j in reversed(jacobians[:-1]):
+        forward = rf"\Big[{j}\, {forward}\Big]" if j is not jacobians[0] else rf"{j}\, {forward}"
+    joined = "\n+ ".join(terms)
+    return {
+        "factoring_paths": f"\\f[\n{lhs} =\n{joined}\n\\f]\n",
+        "factoring_product": f"\\f[\n{lhs} = " + r"\, ".join(jacobians) + "\n\\f]\n",
+        "factoring_reverse": f"\\f[\n{lhs} = {reverse}\n\\f]\n",
+        "factoring_forward": f"\\f[\n{lhs} = {forward}\n\\f]\n",
+    }
+
+
+def forward_reverse_runtime_table(counts):
+    rows, notes = [], []
+    times = {}
+    for compiler, label in (("gcc", "GCC 12"), ("clang", "Clang 19")):
+        path = DATA / f"runtime_forward_reverse_{compiler}.txt"
+        machine = {}
+        for line in open(path):
+            fields = line.split()
+            if fields and fields[0].endswith("_median"):  # name, time, unit, CPU time, unit, iterations
+                times[(compiler, fields[0][:-len("_median")])] = float(fields[3]) / (1000 if fields[4] == "ns" else 1)
+            elif line.startswith(("Model name", "Run on")) or line.startswith(("g++", "Debian clang", "clang")):
+                machine.setdefault(line.split()[0], " ".join(line.split(":", 1)[-1].split()) if ":" in line
+                                   else line.strip())
+        notes.append(f"{label}: `{machine.get('g++', machine.get('Debian', machine.get('clang', '')))}`")
+        cpu = f"{machine['Model']} ({machine['Run']})"
+    for label, name, key in (("lecture network", "lecture", "lecture"), ("2-16-16-1", "2_16_16_1", "2-16-16-1")):
+        passes = int(counts[key][2])
+        for compiler, compiler_label in (("gcc", "GCC 12"), ("clang", "Clang 19")):
+            r, f, j = (times[(compiler, f"{name}/{m}")] for m in ("reverse", "forward", "jvp"))
+            # What chapter 6 says of these numbers.
+            if not (1 < f / r < passes and 0.5 < j / r < 1.5):
+                raise SystemExit(f"generate.py: {compiler} {name}: forward/reverse {f / r:.1f} (passes {passes}), "
+                                 f"jvp/reverse {j / r:.2f}: chapter 6's text no longer describes the data")
+            rows.append((label, compiler_label, f"{r:#.3g}", f"{f:#.3g}", f"{f / r:.0f}x", f"{j:#.3g}",
+                         f"{passes}"))
+    return (table(["gradient of", "compiler", "reverse mode (us)", "forward mode (us)", "forward / reverse",
+                   "one tangent pass, jvp (us)", "tangent passes"], rows) +
+            f"\nMedian CPU time of 9 repetitions, benchmarks interleaved at random, on {cpu}, -O2, one thread, "
+            f"while the machine was shared with other builds ({'; '.join(notes)}); data "
+            f"`docs/data/runtime_forward_reverse_gcc.txt` and `..._clang.txt`, written by "
+            f"`benchmark/runtime_forward_reverse.sh`.\n")
+
+
+def forward_reverse_figures(examples, out, fragments):
+    output = run([examples / "example_forward_reverse", out])
+    (out / "forward_reverse_output.txt").write_text(output)
+    rows = [line.split() for line in open(out / "forward_reverse_counts.dat")]
+    fragments["forward_reverse_counts"] = table(
+        ["network", "variables K", "edges", "forward mode: passes", "forward mode: products K × edges",
+         "reverse mode: passes", "reverse mode: products", "forward / reverse"],
+        [(name, k, e, fp, f"{float(fm):,.0f}", rp, f"{float(rm):,.0f}", f"{float(fm) / float(rm):.0f}x")
+         for name, k, e, fp, fm, rp, rm in rows])
+    fragments["forward_reverse_runtime"] = forward_reverse_runtime_table({r[0]: r[1:] for r in rows})
+    fragments.update(factoring_formulas((out / "lecture_forward.dot").read_text(), "x1"))
+
+
 def layer_graph_figures(examples, out, fragments):
     output = run([examples / "example_layer_graph", out])
     (out / "layer_graph_output.txt").write_text(output)
@@ -435,8 +555,8 @@ def main():
                  "speed": speed_table(),
                  "chain_rule_runtime": chain_rule_runtime_table(),
                  "fibonacci_runtime": fibonacci_runtime_table()}
-    for step in (lecture_figures, layer_graph_figures, fibonacci_figures, path_growth_figures, moons_figures,
-                 compile_time_moons_figures):
+    for step in (lecture_figures, forward_reverse_figures, layer_graph_figures, fibonacci_figures,
+                 path_growth_figures, moons_figures, compile_time_moons_figures):
         step(args.examples.resolve(), out, fragments)
     expand_tutorial(out, fragments)
 

@@ -147,6 +147,32 @@ static_assert(memograd::value_and_grad(memograd::sigmoid(var<0>{}), std::array{0
 static_assert(memograd::nn::mlp<memograd::nn::tanh_t, memograd::nn::identity_t, 2, 16, 16, 1>::parameter_count == 337);
 //! [exercise 17]
 
+//! [exercise 18]
+// 18. f = x² y: ∇f = (2xy, x²) = (12, 4) at (2, 3). Along d = (1, 1) one tangent pass gives 12 + 4 = 16;
+//     forward_mode_gradient needs two passes, d = (1, 0) and (0, 1).
+constexpr auto f18 = memograd::square(var<0>{}) * var<1>{};
+static_assert(memograd::jvp(f18, std::array{2.0, 3.0}, std::array{1.0, 1.0}).derivative == 16.0);
+static_assert(memograd::forward_mode_gradient(f18, std::array{2.0, 3.0}).grad == std::array{12.0, 4.0});
+static_assert(memograd::stats<decltype(f18)>::forward_mode_passes == 2);
+//! [exercise 18]
+
+//! [exercise 19]
+// 19. The lecture network has 17 variables and 48 edges: forward mode makes 17 passes of 48
+//     multiplications, 816, against reverse mode's 48: 17 times as many, the number of variables.
+using lecture_counts = memograd::stats<decltype(lecture::loss)>;
+static_assert(lecture_counts::forward_mode_products == 816);
+static_assert(lecture_counts::forward_mode_products / lecture_counts::memoized_products == 17);
+//! [exercise 19]
+
+//! [exercise 20]
+// 20. One input, a chain of three operations (square, tanh, exp: one edge each): forward mode makes one
+//     pass of 3 multiplications, as many as reverse mode. With M outputs of one input, reverse mode would
+//     need M backward passes and forward mode still one: few inputs and many outputs favour forward mode.
+using chain = memograd::stats<decltype(memograd::exp(memograd::tanh(memograd::square(var<0>{}))))>;
+static_assert(chain::forward_mode_passes == 1 && chain::forward_mode_products == 3);
+static_assert(chain::forward_mode_products == chain::memoized_products);
+//! [exercise 20]
+
 }  // namespace
 
 TEST_CASE("the tutorial's exercises have compiled solutions", "[tutorial][static]") {

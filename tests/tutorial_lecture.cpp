@@ -145,3 +145,34 @@ TEST_CASE("a name changes nothing but the printing", "[tutorial][static]") {
     STATIC_REQUIRE(a.value == b.value);
     STATIC_REQUIRE(a.grad == b.grad);
 }
+
+TEST_CASE("the lecture network by forward mode: one tangent pass per variable", "[tutorial][static]") {
+    //! [forward mode]
+    static constexpr auto forward = memograd::forward_mode_gradient(lecture::loss, lecture::point, lecture::target);
+    //! [forward mode]
+    STATIC_REQUIRE(forward.value == traced.result.value);
+    constexpr bool every_gradient_entry = [] {
+        for (std::size_t i = 0; i < 17; ++i) {
+            if (!close(forward.grad[i], hand.grad[i])) {
+                return false;
+            }
+        }
+        return true;
+    }();
+    STATIC_REQUIRE(every_gradient_entry);
+    // One tangent pass along e_2 is dL/dw1_11; along the direction (1, 1, 0, ...) it is dL/dx1 + dL/dx2.
+    constexpr auto e2 = [] {
+        std::array<double, 17> d{};
+        d[2] = 1.0;
+        return d;
+    }();
+    STATIC_REQUIRE(close(memograd::jvp(lecture::loss, lecture::point, e2, lecture::target).derivative, hand.grad[2]));
+    constexpr std::array<double, 17> inputs{1.0, 1.0};
+    STATIC_REQUIRE(close(memograd::jvp(lecture::loss, lecture::point, inputs, lecture::target).derivative,
+                         hand.grad[0] + hand.grad[1]));
+    // 17 variables: 17 tangent passes over the 48 edges, against one backward pass over them.
+    using stats = memograd::stats<decltype(lecture::loss)>;
+    STATIC_REQUIRE(stats::forward_mode_passes == 17);
+    STATIC_REQUIRE(stats::forward_mode_products == 17 * 48);
+    STATIC_REQUIRE(stats::memoized_products == 48);
+}

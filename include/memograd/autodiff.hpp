@@ -4,6 +4,7 @@
 
 #include "autodiff/dense_network.hpp"
 #include "autodiff/expression.hpp"
+#include "autodiff/forward_mode.hpp"
 #include "autodiff/graph.hpp"
 #include "autodiff/math.hpp"
 #include "autodiff/named.hpp"

@@ -23,4 +23,6 @@ struct expression_uses_var_I_past_the_end_of_x_fix_pass_one_entry_per_var_larges
 struct expression_reads_data_J_leaves_fix_pass_the_data_array_as_third_argument {};
 /// A `data<J>` with J >= `data.size()`.
 struct expression_uses_data_J_past_the_end_of_data_fix_pass_one_entry_per_data_leaf {};
+/// `jvp(expr, x, direction)` with a direction whose length is not x's.
+struct direction_and_x_differ_in_length_fix_pass_one_direction_entry_per_entry_of_x {};
 }  // namespace memograd::misuse

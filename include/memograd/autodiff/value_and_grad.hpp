@@ -179,6 +179,14 @@ struct stats {
     /// the same number as `backward_ops`).
     static constexpr double memoized_products = static_cast<double>(edges);
 
+    // Forward mode against reverse mode, counted the same way (every factor, one per edge and pass).
+    /// Tangent passes of forward mode for the whole gradient (`forward_mode_gradient`): one per distinct
+    /// variable. Reverse mode (`value_and_grad`) needs one backward pass for the one output.
+    static constexpr std::size_t forward_mode_passes = inputs;
+    /// Forward mode's multiplications of a local derivative for the whole gradient: one per edge in each
+    /// of its passes, `forward_mode_passes` × `edges`; reverse mode's are `memoized_products`.
+    static constexpr double forward_mode_products = static_cast<double>(forward_mode_passes * edges);
+
     /// The same counts for the derivative with respect to one leaf, `Leaf` (a `var<I>` or `data<J>` type).
     template <class Leaf>
     struct toward {
