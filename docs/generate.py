@@ -290,7 +290,7 @@ def forward_reverse_runtime_table(counts):
                 machine.setdefault(line.split()[0], " ".join(line.split(":", 1)[-1].split()) if ":" in line
                                    else line.strip())
         notes.append(f"{label}: `{machine.get('g++', machine.get('Debian', machine.get('clang', '')))}`")
-        cpu = f"{machine['Model']} ({machine['Run']})"
+        cpu = f"{machine['Model']} ({machine['Run'].removeprefix('Run on ').strip('()')})"
     for label, name, key in (("lecture network", "lecture", "lecture"), ("2-16-16-1", "2_16_16_1", "2-16-16-1")):
         passes = int(counts[key][2])
         for compiler, compiler_label in (("gcc", "GCC 12"), ("clang", "Clang 19")):
@@ -316,7 +316,7 @@ def forward_reverse_figures(examples, out, fragments):
     fragments["forward_reverse_counts"] = table(
         ["network", "variables K", "edges", "forward mode: passes", "forward mode: products K × edges",
          "reverse mode: passes", "reverse mode: products", "forward / reverse"],
-        [(name, k, e, fp, f"{float(fm):,.0f}", rp, f"{float(rm):,.0f}", f"{float(fm) / float(rm):.0f}x")
+        [(name, k, f"{int(e):,}", fp, f"{float(fm):,.0f}", rp, f"{float(rm):,.0f}", f"{float(fm) / float(rm):.0f}x")
          for name, k, e, fp, fm, rp, rm in rows])
     fragments["forward_reverse_runtime"] = forward_reverse_runtime_table({r[0]: r[1:] for r in rows})
     fragments.update(factoring_formulas((out / "lecture_forward.dot").read_text(), "x1"))
