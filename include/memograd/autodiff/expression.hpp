@@ -67,7 +67,10 @@ struct scalar_leaf_traits {
     static constexpr std::size_t rows = 1;
     static constexpr std::size_t cols = 1;
 };
+/// What every scalar operation of one kind declares alike, in a shared base (see operand_count).
+template <node_kind Kind>
 struct scalar_operation_traits {
+    static constexpr node_kind kind = Kind;
     static constexpr node_family family = node_family::scalar;
     static constexpr std::size_t rows = 1;
     static constexpr std::size_t cols = 1;
@@ -93,8 +96,7 @@ struct node_traits<constant<V>> {
     static constexpr double value = V;
 };
 template <class Op, class A>
-struct node_traits<unary<Op, A>> : detail::scalar_operation_traits {
-    static constexpr node_kind kind = node_kind::operation;
+struct node_traits<unary<Op, A>> : detail::scalar_operation_traits<node_kind::operation> {
     using op = Op;
     using operands = operand_list<A>;
     template <std::size_t S>
@@ -103,8 +105,7 @@ struct node_traits<unary<Op, A>> : detail::scalar_operation_traits {
     }
 };
 template <class Op, class L, class R>
-struct node_traits<binary<Op, L, R>> : detail::scalar_operation_traits {
-    static constexpr node_kind kind = node_kind::operation;
+struct node_traits<binary<Op, L, R>> : detail::scalar_operation_traits<node_kind::operation> {
     using op = Op;
     using operands = operand_list<L, R>;
     template <std::size_t S>
@@ -117,8 +118,7 @@ struct node_traits<binary<Op, L, R>> : detail::scalar_operation_traits {
     }
 };
 template <class Op, class A>
-struct node_traits<with_scalar<Op, A>> : detail::scalar_operation_traits {
-    static constexpr node_kind kind = node_kind::scalar_operation;
+struct node_traits<with_scalar<Op, A>> : detail::scalar_operation_traits<node_kind::scalar_operation> {
     using op = Op;
     using operands = operand_list<A>;
     template <std::size_t S>
@@ -143,6 +143,6 @@ concept Expression = Node<T> && node_traits<std::remove_cvref_t<T>>::family == n
 /// Something that may stand on the other side of an expression in `+ - * /`: a `double` (or any
 /// arithmetic value, converted to double), held in the object as a run-time number.
 template <class T>
-concept Scalar = std::is_arithmetic_v<std::remove_cvref_t<T>>;
+concept Scalar = !Node<T> && std::is_arithmetic_v<std::remove_cvref_t<T>>;  // a node is never asked further
 
 }  // namespace memograd

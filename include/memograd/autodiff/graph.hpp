@@ -42,11 +42,31 @@ constexpr std::uint64_t hash_text(std::string_view s) {
     return h;
 }
 
-/// What the analysis needs to know of a node type before (or instead of) visiting it.
+struct op_kernels;
+
+/// Everything the analysis reads of one node type: what the node protocol declares (node.hpp), its
+/// operands' records, and the counts that follow from them. Computed once per type, as the variable
+/// template `facts<T>`: the compiler memoizes it, so a whole expression costs one step per distinct type.
+/// The record's address is the type's identity, and the walk that numbers the graph (graph_builder)
+/// reads records only: it is one function, not one template per node type.
 struct type_facts {
     /// Equal types, equal hashes. Unequal types may collide (power<2> and power<3> hash alike): the
-    /// analysis confirms every hash match by type identity, so a collision costs a probe, never a wrong merge.
+    /// analysis confirms every hash match by the record's address, so a collision costs a probe, never a
+    /// wrong merge.
     std::uint64_t hash = 0;
+    node_kind kind = node_kind::leaf;
+    std::size_t rows = 1;                  ///< shape of the node's value
+    std::size_t cols = 1;
+    std::size_t array = 0;                 ///< leaves: which array (0: the differentiated variables)
+    std::size_t offset = 0;                ///< leaves: where the block starts in it
+    double constant = 0.0;                 ///< constants: the value
+    std::string_view op_name{};            ///< operations: the op's name
+    const op_kernels* op = nullptr;        ///< the kernels the passes call (passes.hpp)
+    std::size_t arity = 0;                 ///< operands (operations have one or two)
+    const type_facts* operand[2] = {nullptr, nullptr};  ///< their records
+    /// A named node (named.hpp) is another spelling of this node; null for every other type.
+    const type_facts* same_as = nullptr;
+    std::string_view name{};               ///< the name a named node gives it
     /// A run-time double at or below the node: it is evaluated per occurrence, not a graph node.
     bool holds_run_time_scalar = false;
     /// Nodes of T evaluated per occurrence: T and every operand holding a run-time double, counted once
@@ -63,68 +83,104 @@ struct type_facts {
     double leaf_path_edges = 0;
 };
 
-template <class T>
-consteval type_facts facts_of();
+/// The kernels of an operation type, of `leaf_op` (leaves) or of `constant_op<V>` (constants): passes.hpp.
+template <class Op>
+struct kernel_table_of;
+/// The kernel tag of leaves: they compute nothing.
+struct leaf_op {};
+/// X, named through a template parameter so that a lookup of it waits for instantiation (the kernel
+/// tables are defined in passes.hpp, after this header).
+template <class X, class>
+struct deferred {
+    using type = X;
+};
+/// The kernel tag of a constant: its forward kernel writes V.
+template <double V>
+struct constant_op {};
 
-/// The facts of node type T: one variable template per type, so the compiler memoizes them and
-/// computing them for a whole expression costs one step per distinct type.
-template <class T>
-inline constexpr type_facts facts = facts_of<T>();
-
-template <class T>
-consteval type_facts facts_of() {
-    using traits = traits_of<T>;
-    if constexpr (requires { typename traits::same_node_as; }) {
-        return facts<typename traits::same_node_as>;  // another spelling of that node (named.hpp)
+// The records are built by plain functions from what the traits declare, and `facts<T>` picks one by
+// the node's kind: one variable per node type and no function template, because every entity named after
+// a node type costs the compiler a mangled name as long as the type (thousands of characters for the
+// nodes of a network).
+constexpr type_facts leaf_facts(node_family family, std::size_t array, std::size_t offset, std::size_t rows,
+                                std::size_t cols, const op_kernels* op) {
+    return {.hash = mix(mix(mix(mix(mix(static_cast<std::uint64_t>(node_kind::leaf), static_cast<std::uint64_t>(family)),
+                                    array),
+                                offset),
+                            rows),
+                        cols),
+            .rows = rows,
+            .cols = cols,
+            .array = array,
+            .offset = offset,
+            .op = op,
+            .path_count = array == 0 ? 1.0 : 0.0};
+}
+constexpr type_facts constant_facts(node_family family, double value, const op_kernels* op) {
+    return {.hash = mix(mix(static_cast<std::uint64_t>(node_kind::constant), static_cast<std::uint64_t>(family)),
+                        std::bit_cast<std::uint64_t>(value)),
+            .kind = node_kind::constant,
+            .constant = value,
+            .op = op};
+}
+constexpr type_facts operation_facts(node_kind kind, node_family family, std::size_t rows, std::size_t cols,
+                                     std::string_view op_name, const op_kernels* op, std::size_t arity,
+                                     const type_facts* a, const type_facts* b) {
+    const type_facts none{.tree_size = 0, .leaf_path_count = 0};
+    const type_facts& second = arity == 2 ? *b : none;
+    type_facts f{.kind = kind, .rows = rows, .cols = cols, .op_name = op_name, .op = op, .arity = arity, .operand = {a, b}};
+    f.hash = mix(mix(mix(static_cast<std::uint64_t>(kind), static_cast<std::uint64_t>(family)), hash_text(op_name)), a->hash);
+    if (arity == 2) {
+        f.hash = mix(f.hash, b->hash);
     }
-    type_facts f;
-    f.hash = mix(static_cast<std::uint64_t>(traits::kind), static_cast<std::uint64_t>(traits::family));
-    if constexpr (traits::kind == node_kind::leaf) {
-        f.hash = mix(mix(mix(mix(f.hash, traits::array), traits::offset), traits::rows), traits::cols);
-        f.path_count = traits::array == 0 ? 1.0 : 0.0;
-    } else if constexpr (traits::kind == node_kind::constant) {
-        f.hash = mix(f.hash, std::bit_cast<std::uint64_t>(traits::value));
-    } else {
-        constexpr std::size_t arity = traits::operands::size;
-        static_assert(arity == 1 || arity == 2, "memograd: an operation node has one or two operands.");
-        f.hash = mix(f.hash, hash_text(traits::op::name));
-        f.holds_run_time_scalar = traits::kind == node_kind::scalar_operation;
-        // Two operands written out rather than folded over an index sequence: no closure type per node.
-        constexpr const type_facts& a = facts<operand_type<T, 0>>;
-        const type_facts& b =
-            arity == 2 ? facts<operand_type<T, arity - 1>> : type_facts{.tree_size = 0, .leaf_path_count = 0};
-        f.hash = mix(f.hash, a.hash);
-        if (arity == 2) {
-            f.hash = mix(f.hash, b.hash);
-        }
-        f.holds_run_time_scalar = f.holds_run_time_scalar || a.holds_run_time_scalar || b.holds_run_time_scalar;
-        f.occurrence_count = f.holds_run_time_scalar ? 1 + a.occurrence_count + b.occurrence_count : 0;
-        f.tree_size = 1 + a.tree_size + b.tree_size;
-        f.path_count = a.path_count + b.path_count;
-        f.leaf_path_count = a.leaf_path_count + b.leaf_path_count;
-        f.leaf_path_edges = a.leaf_path_edges + a.leaf_path_count + b.leaf_path_edges + b.leaf_path_count;
-    }
+    f.holds_run_time_scalar = kind == node_kind::scalar_operation || a->holds_run_time_scalar || second.holds_run_time_scalar;
+    f.occurrence_count = f.holds_run_time_scalar ? 1 + a->occurrence_count + second.occurrence_count : 0;
+    f.tree_size = 1 + a->tree_size + second.tree_size;
+    f.path_count = a->path_count + second.path_count;
+    f.leaf_path_count = a->leaf_path_count + second.leaf_path_count;
+    f.leaf_path_edges = a->leaf_path_edges + a->leaf_path_count + second.leaf_path_edges + second.leaf_path_count;
+    return f;
+}
+constexpr type_facts named_facts(const type_facts* node, std::string_view name) {
+    type_facts f = *node;
+    f.same_as = node;
+    f.name = name;
     return f;
 }
 
-/// Does node type T hold a run-time double at or below it?
+/// Does node type T declare itself another spelling of a node (named.hpp)?
 template <class T>
-inline constexpr bool holds_run_time_scalar = facts<T>.holds_run_time_scalar;
-/// Nodes of T evaluated per occurrence (see type_facts).
+concept spelled_as_another_node = requires { typename traits_of<T>::same_node_as; };
+
 template <class T>
-inline constexpr std::size_t occurrence_count = facts<T>.occurrence_count;
-/// Nodes of T written out as a tree.
+consteval type_facts not_a_node() {
+    static_assert(Node<T>, "memograd: a type in this expression is not a graph node: it has no "
+                           "memograd::node_traits specialization (see memograd/autodiff/node.hpp).");
+    return {};
+}
+
+/// The record of node type T, computed once per type.
 template <class T>
-inline constexpr double tree_size = facts<T>.tree_size;
-/// Root-to-variable paths below T.
+inline constexpr type_facts facts = not_a_node<T>();
 template <class T>
-inline constexpr double path_count = facts<T>.path_count;
-/// Root-to-leaf paths below T.
+    requires(LeafNode<T> && !spelled_as_another_node<T>)
+inline constexpr type_facts facts<T> =
+    leaf_facts(traits_of<T>::family, traits_of<T>::array, traits_of<T>::offset, traits_of<T>::rows,
+               traits_of<T>::cols, &kernel_table_of<typename deferred<leaf_op, T>::type>::value);
 template <class T>
-inline constexpr double leaf_path_count = facts<T>.leaf_path_count;
-/// Path enumeration's multiplications below T.
+    requires(Node<T> && traits_of<T>::kind == node_kind::constant && !spelled_as_another_node<T>)
+inline constexpr type_facts facts<T> = constant_facts(traits_of<T>::family, traits_of<T>::value,
+                                                      &kernel_table_of<constant_op<traits_of<T>::value>>::value);
+// operand_type names operand 0 or 1 only: an operation of another arity stops there, with its message.
 template <class T>
-inline constexpr double leaf_path_edges = facts<T>.leaf_path_edges;
+    requires(OperationNode<T> && !spelled_as_another_node<T>)
+inline constexpr type_facts facts<T> = operation_facts(
+    traits_of<T>::kind, traits_of<T>::family, traits_of<T>::rows, traits_of<T>::cols, traits_of<T>::op::name,
+    &kernel_table_of<typename traits_of<T>::op>::value, traits_of<T>::operands::size, &facts<operand_type<T, 0>>,
+    &facts<operand_type<T, traits_of<T>::operands::size - 1>>);
+template <class T>
+    requires(Node<T> && spelled_as_another_node<T>)
+inline constexpr type_facts facts<T> = named_facts(&facts<typename traits_of<T>::same_node_as>, traits_of<T>::name);
 
 // ---- the lecture's three ways to apply the chain rule, for one leaf (asked for one leaf at a time) ----
 // Convention: a multiplication is one local derivative times the product so far, starting from the seed
@@ -183,44 +239,19 @@ inline constexpr double tree_edges_to = [] {
     }
 }();
 
-/// A distinct address per type: confirms that equal hashes really are the same type.
+/// The identity of node type T: the address of its record, or, for a node type that is another spelling
+/// of a node (a named node, named.hpp), that node's. Equal for types that are the same node.
 template <class T>
-inline constexpr char identity_tag = 0;
+consteval const type_facts* identity_of() {
+    const type_facts* f = &facts<T>;
+    while (f->same_as != nullptr) {
+        f = f->same_as;
+    }
+    return f;
+}
 
-/// The type whose node T is: T itself, or, for a node type that declares `same_node_as` in its traits
-/// (a named node, named.hpp), that type's.
-template <class T>
-struct node_identity {
-    using type = T;
-};
-template <class T>
-    requires requires { typename traits_of<T>::same_node_as; }
-struct node_identity<T> {
-    using type = typename node_identity<typename traits_of<T>::same_node_as>::type;
-};
-/// The identity of node type T: equal for types that are the same node.
-template <class T>
-inline constexpr const char* identity_of = &identity_tag<typename node_identity<T>::type>;
-
-// ---- the records ---------------------------------------------------------------------------------------
+// ---- the graph -----------------------------------------------------------------------------------------
 inline constexpr std::size_t no_node = static_cast<std::size_t>(-1);
-
-/// What the generated passes call for a node: its forward kernel and its backward kernels (passes.hpp).
-struct op_kernels;
-/// The kernels of an operation type, of `leaf_op` (leaves) or of `constant_op<V>` (constants): passes.hpp.
-template <class Op>
-struct kernel_table_of;
-/// The kernel tag of leaves: they compute nothing.
-struct leaf_op {};
-/// X, named through a template parameter so that a lookup of it waits for instantiation (the kernel
-/// tables are defined in passes.hpp, after this header).
-template <class X, class>
-struct deferred {
-    using type = X;
-};
-/// The kernel tag of a constant: its forward kernel writes V.
-template <double V>
-struct constant_op {};
 
 /// One node of the analysed graph, as the passes and printers read it.
 struct graph_node {
@@ -235,7 +266,7 @@ struct graph_node {
     std::string_view op_name;       ///< operations: the op's name
     std::string_view name;          ///< the printed name a named node gave it (named.hpp), or empty
     const op_kernels* op = nullptr;  ///< the node's kernels (passes.hpp): its op's, a constant's, or a leaf's
-    const char* identity = nullptr;
+    const type_facts* identity = nullptr;  ///< the node type's record (identity_of)
     /// A per-occurrence node uses this one: its adjoint is zeroed before the per-occurrence walk adds to it.
     bool fed_by_occurrences = false;
     /// Whether edge `slot` is the first, in backward order, to reach its operand: the generated backward
@@ -245,9 +276,10 @@ struct graph_node {
 
 
 // ---- the walk ------------------------------------------------------------------------------------------
-/// A depth-first walk over the node protocol that meets each node type once (a hash table keyed by
-/// type_facts::hash, confirmed by identity_tag) and numbers the graph nodes in post-order. `out` null:
-/// it only counts them; else it writes each node at its number.
+/// A depth-first walk over the records of an expression's node types that meets each type once (a hash
+/// table keyed by type_facts::hash, confirmed by the record's address) and numbers the graph nodes in
+/// post-order. `out` null: it only counts them; else it writes each node at its number. It is one
+/// function for every expression: the types were read once each, into their records.
 class graph_builder {
 public:
     constexpr graph_builder(graph_node* out, std::size_t expected_nodes)
@@ -255,92 +287,75 @@ public:
 
     std::size_t count = 0;  ///< graph nodes met so far
 
-    /// Adds node type T (and everything below it) once; returns its index, or no_node for a type
-    /// evaluated per occurrence.
-    template <class T>
-    constexpr std::size_t visit() {
-        static_assert(Node<T>, "memograd: a type in this expression is not a graph node: it has no "
-                               "memograd::node_traits specialization (see memograd/autodiff/node.hpp).");
-        if constexpr (!Node<T>) {
-            return no_node;  // after the message above, nothing more to say
-        } else if constexpr (requires { typename traits_of<T>::same_node_as; }) {
+    /// Adds the node type of record t (and everything below it) once; returns its index, or no_node for a
+    /// type evaluated per occurrence.
+    constexpr std::size_t visit(const type_facts& t) {
+        if (t.same_as != nullptr) {
             // Another spelling of a node: visit that node, and keep the name for the printers.
-            const std::size_t index = visit<typename traits_of<T>::same_node_as>();
+            const std::size_t index = visit(*t.same_as);
             if (index != no_node && out_ != nullptr) {
-                out_[index].name = traits_of<T>::name;
+                out_[index].name = t.name;
             }
             return index;
-        } else {
-            constexpr std::uint64_t hash = facts<T>.hash;
-            const std::size_t found = find(hash, identity_of<T>);
-            if (found != not_found) {
-                return found;
-            }
-            using traits = traits_of<T>;
-            std::size_t result = no_node;
-            if constexpr (facts<T>.holds_run_time_scalar) {
-                // Not a node: visit the operands, and mark the shared ones as used by an occurrence.
-                mark_fed(visit<operand_type<T, 0>>());
-                if constexpr (traits::operands::size == 2) {
-                    mark_fed(visit<operand_type<T, 1>>());
-                }
-            } else {
-                std::size_t child[2] = {0, 0};
-                if constexpr (traits::kind == node_kind::operation) {
-                    child[0] = child[1] = visit<operand_type<T, 0>>();
-                    if constexpr (traits::operands::size == 2) {
-                        child[1] = visit<operand_type<T, 1>>();
-                    }
-                }
-                result = count++;
-                if (out_ != nullptr) {
-                    write<T>(out_[result], child);
-                }
-            }
-            insert(hash, identity_of<T>, result);
-            return result;
         }
+        const std::size_t found = find(t.hash, &t);
+        if (found != not_found) {
+            return found;
+        }
+        std::size_t result = no_node;
+        if (t.holds_run_time_scalar) {
+            // Not a node: visit the operands, and mark the shared ones as used by an occurrence.
+            for (std::size_t s = 0; s < t.arity; ++s) {
+                mark_fed(visit(*t.operand[s]));
+            }
+        } else {
+            std::size_t child[2] = {0, 0};
+            for (std::size_t s = 0; s < t.arity; ++s) {
+                child[s] = visit(*t.operand[s]);
+            }
+            if (t.arity == 1) {
+                child[1] = child[0];
+            }
+            result = count++;
+            if (out_ != nullptr) {
+                write(out_[result], t, child);
+            }
+        }
+        insert(t.hash, &t, result);
+        return result;
     }
 
 private:
     static constexpr std::size_t not_found = static_cast<std::size_t>(-2);
     struct entry {
         std::uint64_t hash = 0;
-        const char* identity = nullptr;
+        const type_facts* identity = nullptr;
         std::size_t index = no_node;
     };
     graph_node* out_;
     std::vector<entry> table_;
     std::size_t used_ = 0;
 
-    template <class T>
-    static constexpr void write(graph_node& node, const std::size_t (&child)[2]) {
-        using traits = traits_of<T>;
-        node.kind = traits::kind;
-        node.rows = traits::rows;
-        node.cols = traits::cols;
-        node.identity = identity_of<T>;
-        if constexpr (traits::kind == node_kind::leaf) {
-            node.array = traits::array;
-            node.offset = traits::offset;
-            node.op = &kernel_table_of<typename deferred<leaf_op, T>::type>::value;
-        } else if constexpr (traits::kind == node_kind::constant) {
-            node.constant = traits::value;
-            node.op = &kernel_table_of<constant_op<traits::value>>::value;
-        } else {
-            node.arity = traits::operands::size;
-            node.op_name = traits::op::name;
-            node.op = &kernel_table_of<typename traits::op>::value;
-            node.child[0] = child[0];
-            node.child[1] = child[1];
-        }
+    static constexpr void write(graph_node& node, const type_facts& t, const std::size_t (&child)[2]) {
+        node.kind = t.kind;
+        node.rows = t.rows;
+        node.cols = t.cols;
+        node.identity = &t;
+        node.array = t.array;
+        node.offset = t.offset;
+        node.constant = t.constant;
+        node.op = t.op;
+        node.arity = t.arity;
+        node.op_name = t.op_name;
+        node.child[0] = child[0];
+        node.child[1] = child[1];
     }
     constexpr void mark_fed(std::size_t index) {
         if (index != no_node && out_ != nullptr) {
             out_[index].fed_by_occurrences = true;
         }
     }
-    constexpr std::size_t find(std::uint64_t hash, const char* identity) const {
+    constexpr std::size_t find(std::uint64_t hash, const type_facts* identity) const {
         const std::size_t mask = table_.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             const entry& e = table_[i];
@@ -352,7 +367,7 @@ private:
             }
         }
     }
-    constexpr void insert(std::uint64_t hash, const char* identity, std::size_t index) {
+    constexpr void insert(std::uint64_t hash, const type_facts* identity, std::size_t index) {
         if (2 * (used_ + 1) > table_.size()) {  // only while counting: the fill walk knows its size
             std::vector<entry> old(table_.size() * 2);
             old.swap(table_);
@@ -396,7 +411,7 @@ struct graph {
 template <class E>
 consteval std::size_t count_nodes() {
     graph_builder builder(nullptr, 32);
-    builder.visit<E>();
+    builder.visit(facts<E>);
     return builder.count;
 }
 
@@ -405,7 +420,7 @@ consteval auto analyse() {
     constexpr std::size_t n = count_nodes<E>();
     graph<n> g;
     graph_builder builder(g.nodes.data(), n);
-    builder.visit<E>();
+    builder.visit(facts<E>);
     g.root_is_node = !facts<E>.holds_run_time_scalar;
     std::size_t variable_cells = 0;
     bool variable_fed = false;
@@ -475,7 +490,7 @@ concept leaves_fit = graph_of<E>.variable_extent <= Variables && graph_of<E>.dat
 template <class E, class T>
 inline constexpr std::size_t index_of = [] {
     for (std::size_t i = 0; i < graph_of<E>.size(); ++i) {
-        if (graph_of<E>.nodes[i].identity == identity_of<T>) {
+        if (graph_of<E>.nodes[i].identity == identity_of<T>()) {
             return i;
         }
     }
@@ -491,7 +506,7 @@ inline constexpr std::size_t graph_edges_to = [] {
     std::size_t edges = 0;
     for (std::size_t i = 0; i < g.size(); ++i) {  // post-order: operands before users
         const graph_node& node = g.nodes[i];
-        reach[i] = node.identity == identity_of<Leaf>;
+        reach[i] = node.identity == identity_of<Leaf>();
         for (std::size_t s = 0; s < node.arity; ++s) {
             if (reach[node.child[s]]) {
                 reach[i] = true;

@@ -17,6 +17,8 @@
 ///   S-th operand object; scalar operations also `scalar(node)`;
 /// - optionally, `using same_node_as = U` and `name`: T is node U under a printed name (named.hpp).
 
+#include "../detail/always_false.hpp"
+
 #include <concepts>
 #include <cstddef>
 #include <type_traits>
@@ -37,11 +39,18 @@ enum class node_family : unsigned char {
     layer    ///< memograd::nn's vectors, matrices and layer operations
 };
 
-/// The types of an operation's operands.
-template <class... Operands>
-struct operand_list {
-    static constexpr std::size_t size = sizeof...(Operands);  ///< the operation's arity
+namespace detail {
+/// The arity of an operand list, in a base shared by every list of that length: a static member of
+/// each list would be one more variable per node type for the compiler to keep.
+template <std::size_t N>
+struct operand_count {
+    static constexpr std::size_t size = N;  ///< the operation's arity
 };
+}  // namespace detail
+
+/// The types of an operation's operands; `size` is their number.
+template <class... Operands>
+struct operand_list : detail::operand_count<sizeof...(Operands)> {};
 
 /// Specialized once per node type (see the file comment); not defined for anything else.
 template <class T>
@@ -73,7 +82,9 @@ using traits_of = node_traits<std::remove_cvref_t<T>>;
 
 /// Operand S of an operand_list (operations have one or two operands).
 template <std::size_t S, class List>
-struct operand_at;
+struct operand_at {
+    static_assert(always_false<S>, "memograd: an operation node has one or two operands.");
+};
 template <class First, class... Rest>
 struct operand_at<0, operand_list<First, Rest...>> {
     using type = First;

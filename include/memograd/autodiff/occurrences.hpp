@@ -27,22 +27,22 @@ struct occurrence {
     using op = typename traits::op;
     static constexpr std::size_t arity = arity_of<T>();
     /// Where each operand's occurrences start in T's part of the tape; T's own value is last.
-    static constexpr std::size_t operand_start[2] = {0, occurrence_count<operand_type<T, 0>>};
-    static constexpr std::size_t own_slot = occurrence_count<T> - 1;
+    static constexpr std::size_t operand_start[2] = {0, facts<operand_type<T, 0>>.occurrence_count};
+    static constexpr std::size_t own_slot = facts<T>.occurrence_count - 1;
 
     /// Evaluates operand S's occurrences into the tape (a graph-node operand is already computed).
     template <std::size_t S>
     static constexpr void operand_forward(const T& node, const pass_arrays& a, double* tape) {
         using A = operand_type<T, S>;
-        if constexpr (holds_run_time_scalar<A>) {
+        if constexpr (facts<A>.holds_run_time_scalar) {
             occurrence<E, A>::forward(traits::template operand<S>(node), a, tape + operand_start[S]);
         }
     }
     template <std::size_t S>
     static constexpr double operand_value(const pass_arrays& a, const double* tape) {
         using A = operand_type<T, S>;
-        if constexpr (holds_run_time_scalar<A>) {
-            return tape[operand_start[S] + occurrence_count<A> - 1];
+        if constexpr (facts<A>.holds_run_time_scalar) {
+            return tape[operand_start[S] + facts<A>.occurrence_count - 1];
         } else {
             constexpr std::size_t i = index_of<E, A>;
             return *value_at(a, plan_of<E>.value_buffer[i], plan_of<E>.value_offset[i]);
@@ -73,7 +73,7 @@ struct occurrence {
     static constexpr void push(const T& node, const pass_arrays& a, const double* tape, const rule::point& p) {
         using A = operand_type<T, S>;
         const double to_operand = adjoint_rule<op, S>(p);
-        if constexpr (holds_run_time_scalar<A>) {
+        if constexpr (facts<A>.holds_run_time_scalar) {
             occurrence<E, A>::backward(traits::template operand<S>(node), a, tape + operand_start[S], to_operand);
         } else {
             constexpr std::size_t i = index_of<E, A>;

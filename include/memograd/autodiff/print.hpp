@@ -129,7 +129,7 @@ private:
         std::string root_value;
         if constexpr (!g.root_is_node) {
             comment("per occurrence (a run-time number is at or below these nodes)");
-            root_value = occurrence_forward<E, E>(expr, "t" + std::to_string(occurrence_count<E> - 1));
+            root_value = occurrence_forward<E, E>(expr, "t" + std::to_string(facts<E>.occurrence_count - 1));
         } else {
             root_value = names_.value[n - 1];
         }
@@ -168,8 +168,8 @@ private:
     // ---- per-occurrence nodes: the same rules, printed along the walk over the object ----
     template <class E, class A>
     std::string operand_value(const A& operand, std::vector<std::string>& names) {
-        if constexpr (holds_run_time_scalar<A>) {
-            names.push_back("t" + std::to_string(tape_ + occurrence_count<A> - 1));
+        if constexpr (facts<A>.holds_run_time_scalar) {
+            names.push_back("t" + std::to_string(tape_ + facts<A>.occurrence_count - 1));
             return occurrence_forward<E, A>(operand, names.back());
         } else {
             return names_.value[index_of<E, A>];
@@ -206,12 +206,12 @@ private:
     void occurrence_backward_at(const T& node, const std::string& adjoint, std::size_t base) {
         using traits = traits_of<T>;
         using op = typename traits::op;
-        constexpr std::size_t start[2] = {0, occurrence_count<operand_type<T, 0>>};
+        constexpr std::size_t start[2] = {0, facts<operand_type<T, 0>>.occurrence_count};
         rule::spelling s;
         const auto name_of = [&]<std::size_t S>() {
             using A = operand_type<T, S>;
-            if constexpr (holds_run_time_scalar<A>) {
-                return "t" + std::to_string(base + start[S] + occurrence_count<A> - 1);
+            if constexpr (facts<A>.holds_run_time_scalar) {
+                return "t" + std::to_string(base + start[S] + facts<A>.occurrence_count - 1);
             } else {
                 return names_.value[index_of<E, A>];
             }
@@ -223,12 +223,12 @@ private:
         if constexpr (ScalarOperationNode<T>) {
             s.c = rule::number{traits::scalar(node)}.print({});
         }
-        s.v = "t" + std::to_string(base + occurrence_count<T> - 1);
+        s.v = "t" + std::to_string(base + facts<T>.occurrence_count - 1);
         s.d = adjoint;
         const auto push = [&]<std::size_t S>() {
             using A = operand_type<T, S>;
             const std::string text = adjoint_rule<op, S>.print(s);
-            if constexpr (holds_run_time_scalar<A>) {
+            if constexpr (facts<A>.holds_run_time_scalar) {
                 const std::string name = "d" + name_of.template operator()<S>();
                 line(declare(name) + " = " + text + ";");
                 occurrence_backward_at<E>(traits::template operand<S>(node), name, base + start[S]);
@@ -414,7 +414,7 @@ std::string graphviz(const E&, std::span<const std::string_view> names, const ev
     static_assert(N == g.size(), "memograd::graphviz: the trace is of another expression");
     std::vector<bool> reach(N, false);  // post-order: a node reaches Highlight if an operand does
     for (std::size_t i = 0; i < N; ++i) {
-        reach[i] = g.nodes[i].identity == detail::identity_of<Highlight>;
+        reach[i] = g.nodes[i].identity == detail::identity_of<Highlight>();
         for (std::size_t s = 0; s < g.nodes[i].arity; ++s) {
             reach[i] = reach[i] || reach[g.nodes[i].child[s]];
         }

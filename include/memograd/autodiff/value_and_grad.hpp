@@ -43,7 +43,7 @@ constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const st
         out.value = *value_at(arrays, plan_of<E>.value_buffer[n - 1], plan_of<E>.value_offset[n - 1]);
         backward_pass<E, !tiled>(arrays, 1.0);
     } else {
-        std::array<double, occurrence_count<E>> tape;  // NOLINT(cppcoreguidelines-pro-type-member-init)
+        std::array<double, facts<E>.occurrence_count> tape;  // NOLINT(cppcoreguidelines-pro-type-member-init)
         out.value = occurrence<E, E>::forward(expr, arrays, tape.data());
         zero_fed_adjoints<E>(arrays);
         occurrence<E, E>::backward(expr, arrays, tape.data(), 1.0);
@@ -122,7 +122,7 @@ struct evaluation_trace {
 /// expressions without run-time doubles (every node a graph node).
 /// @snippet tests/tutorial_lecture.cpp trace
 template <Expression E, std::size_t K, std::size_t M>
-    requires detail::leaves_fit<E, K, M, 0> && (detail::occurrence_count<E> == 0)
+    requires detail::leaves_fit<E, K, M, 0> && (detail::facts<E>.occurrence_count == 0)
 constexpr auto trace(const E& expr, const std::array<double, K>& x, const std::array<double, M>& data) {
     constexpr auto& g = detail::graph_of<E>;
     constexpr auto& p = detail::plan_of<E>;
@@ -150,7 +150,7 @@ struct stats {
     static constexpr std::size_t nodes = graph.size();
     /// Nodes evaluated once per occurrence because a run-time double is at or below them, counted per
     /// occurrence (0 when the expression holds no run-time double).
-    static constexpr std::size_t occurrence_nodes = detail::occurrence_count<type>;
+    static constexpr std::size_t occurrence_nodes = detail::facts<type>.occurrence_count;
     /// Distinct variables (`var<I>` leaves).
     static constexpr std::size_t inputs = graph.variables;
     /// Operand slots over all graph nodes.
@@ -160,21 +160,21 @@ struct stats {
     /// Local-derivative multiply-adds of the memoized backward pass: one per edge.
     static constexpr std::size_t backward_ops = edges;
     /// Nodes of the expression written out as a tree: what evaluation without memoization visits.
-    static constexpr double tree_nodes = detail::tree_size<type>;
+    static constexpr double tree_nodes = detail::facts<type>.tree_size;
     /// Products in the naive chain rule: one per root-to-variable path.
-    static constexpr double path_terms = detail::path_count<type>;
+    static constexpr double path_terms = detail::facts<type>.path_count;
 
     // The lecture's comparison, over every leaf (variables, data and constants). A multiplication
     // is a local derivative times the product so far, starting from the seed dL/dL = 1; factors equal to 1
     // (a sum's) count too.
     /// Root-to-leaf paths (to variables, data and constants).
-    static constexpr double leaf_paths = detail::leaf_path_count<type>;
+    static constexpr double leaf_paths = detail::facts<type>.leaf_path_count;
     /// Path enumeration, every path's product computed on its own (the lecture's formula as written):
     /// the sum of the paths' lengths in edges (`path_enumeration_value_and_grad`).
-    static constexpr double enumeration_products = detail::leaf_path_edges<type>;
+    static constexpr double enumeration_products = detail::facts<type>.leaf_path_edges;
     /// The tree walk without memoization, the running product passed down: one per edge of the expression
     /// written out as a tree (`path_sum_value_and_grad`).
-    static constexpr double tree_walk_products = detail::tree_size<type> - 1.0;
+    static constexpr double tree_walk_products = detail::facts<type>.tree_size - 1.0;
     /// Memoized backpropagation: one per edge of the graph, each adjoint computed once (`value_and_grad`;
     /// the same number as `backward_ops`).
     static constexpr double memoized_products = static_cast<double>(edges);
