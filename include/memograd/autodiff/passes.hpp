@@ -205,7 +205,21 @@ struct kernel_table_of<constant_op<V>> {
 /// Where a value or an adjoint lives: one of the caller's arrays, or a buffer of the passes.
 enum class buffer : unsigned char { array0, array1, array2, values, adjoints, gradient };
 
-/// Where each node's value and adjoint live, and which kernel each statement calls, decided at compile time.
+/// Where a pointer of a statement points: `offset` doubles into the array `pass_arrays` holds for `buffer`.
+struct place {
+    std::size_t array = 0;  ///< a buffer, as an index into pass_arrays::read and ::write
+    std::size_t offset = 0;
+};
+
+/// One statement of a generated pass, as the passes read it: the kernel and where its pointers point.
+struct statement {
+    forward_kernel forward = nullptr;            ///< forward statements: out = op(in[0], in[1])
+    backward_kernel backward[2] = {nullptr, nullptr};  ///< backward, [accumulate]: out ⟵ kernel(dy, y, a, b)
+    place out;                                   ///< the value written, or the operand adjoint written
+    place in[4];                                 ///< forward: a, b; backward: dy, y, a, b
+};
+
+/// Where each node's value and adjoint live, and the statements of both passes, decided at compile time.
 template <std::size_t N>
 struct storage_plan {
     std::array<buffer, N> value_buffer{};
@@ -216,9 +230,13 @@ struct storage_plan {
     std::array<bool, N> needs_adjoint{};          ///< a variable is at or below the node
     std::array<bool, N> shares_adjoint{};         ///< its adjoint storage is its only user's
     std::array<std::size_t, N> adjoint_owner{};   ///< the node that owns that storage (itself unless shared)
-    std::array<forward_kernel, N> forward{};
-    /// [node][slot][accumulate]: the statement of each edge, or no_backward.
-    std::array<std::array<std::array<backward_kernel, 2>, 2>, N> edge{};
+    /// The forward pass: one statement per operation and constant, operands first.
+    std::array<statement, N> forward_code{};
+    std::size_t forward_count = 0;
+    /// The backward pass: one statement per edge that has work to do (the operand needs an adjoint of
+    /// its own), root first, a node's slot 0 before its slot 1, as the graph's first uses assume.
+    std::array<statement, 2 * N> backward_code{};
+    std::size_t backward_count = 0;
     std::array<std::size_t, N> zeroed{};          ///< nodes whose adjoints per-occurrence nodes add to
     std::size_t zeroed_count = 0;
     std::size_t values = 1;                       ///< doubles of the values buffer (at least one)
@@ -236,7 +254,6 @@ consteval auto make_plan() {
     std::size_t values = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const graph_node& node = g.nodes[i];
-        plan.forward[i] = node.op->forward;
         if (node.kind == node_kind::leaf) {
             plan.value_buffer[i] = static_cast<buffer>(node.array);
             plan.value_offset[i] = node.offset;
@@ -278,16 +295,39 @@ consteval auto make_plan() {
             }
         }
     }
+    const auto value_place = [&](std::size_t i) {
+        return place{static_cast<std::size_t>(plan.value_buffer[i]), plan.value_offset[i]};
+    };
+    const auto adjoint_place = [&](std::size_t i) {
+        return place{static_cast<std::size_t>(plan.adjoint_buffer[i]), plan.adjoint_offset[i]};
+    };
     for (std::size_t i = 0; i < n; ++i) {
         const graph_node& node = g.nodes[i];
-        for (std::size_t s = 0; s < 2; ++s) {
+        if (node.kind != node_kind::leaf) {
+            plan.forward_code[plan.forward_count++] = {
+                .forward = node.op->forward,
+                .out = value_place(i),
+                .in = {value_place(node.child[0]), value_place(node.child[1]), {}, {}}};
+        }
+    }
+    for (std::size_t i = n; i-- > 0;) {
+        const graph_node& node = g.nodes[i];
+        for (std::size_t s = 0; s < node.arity; ++s) {
             const std::size_t c = node.child[s];
-            const bool statement = s < node.arity && plan.needs_adjoint[c] && !plan.shares_adjoint[c];
+            if (!plan.needs_adjoint[c] || plan.shares_adjoint[c]) {
+                continue;  // nothing below it to differentiate, or its adjoint is this node's own
+            }
             const bool variable = plan.adjoint_buffer[c] == buffer::gradient;
+            statement& st = plan.backward_code[plan.backward_count++];
             for (std::size_t accumulate = 0; accumulate < 2; ++accumulate) {
                 const bool assign = node.first_use[s] && (accumulate == 0 || !variable);
-                plan.edge[i][s][accumulate] = statement ? node.op->backward[s][assign ? 1 : 0] : &no_backward;
+                st.backward[accumulate] = node.op->backward[s][assign ? 1 : 0];
             }
+            st.out = adjoint_place(c);
+            st.in[0] = adjoint_place(i);
+            st.in[1] = value_place(i);
+            st.in[2] = value_place(node.child[0]);
+            st.in[3] = value_place(node.child[1]);
         }
     }
     plan.values = std::max<std::size_t>(values, 1);
@@ -305,12 +345,18 @@ template <class E, std::size_t K>
 inline constexpr bool variables_tile = graph_of<E>.variables_tile && graph_of<E>.variable_extent == K;
 
 // ---- the passes ----------------------------------------------------------------------------------------
-/// The arrays one evaluation reads and writes.
+/// The arrays one evaluation reads and writes, indexed by `buffer`: a statement's pointer is one array
+/// access plus a constant offset.
 struct pass_arrays {
-    const double* array[3];  ///< the caller's arrays: 0 the variables, 1 and 2 data
-    double* values;          ///< one slot per operation and constant value
-    double* adjoints;        ///< one slot per adjoint that is not a gradient entry
-    double* gradient;        ///< the variables' adjoints; null when only the forward pass runs
+    const double* read[6];  ///< the caller's arrays (0: the variables, 1 and 2: data), values, adjoints, gradient
+    double* write[6];       ///< the same for the passes' own arrays; null for the caller's
+
+    /// `array` the caller's (variables, data, second data); `gradient` null when only the forward pass runs.
+    static constexpr pass_arrays of(const std::array<const double*, 3>& array, double* values, double* adjoints,
+                                    double* gradient) {
+        return {.read = {array[0], array[1], array[2], values, adjoints, gradient},
+                .write = {nullptr, nullptr, nullptr, values, adjoints, gradient}};
+    }
 };
 
 /// A compile-time value as a constant the optimizer cannot miss (a template argument, not a load from
@@ -318,11 +364,11 @@ struct pass_arrays {
 template <auto V>
 inline constexpr auto as_constant = V;
 
-MEMOGRAD_FORCE_INLINE constexpr const double* value_at(const pass_arrays& a, buffer where, std::size_t offset) {
-    return (where == buffer::values ? a.values : a.array[static_cast<std::size_t>(where)]) + offset;
+constexpr const double* value_at(const pass_arrays& a, buffer where, std::size_t offset) {
+    return a.read[static_cast<std::size_t>(where)] + offset;
 }
-MEMOGRAD_FORCE_INLINE constexpr double* adjoint_at(const pass_arrays& a, buffer where, std::size_t offset) {
-    return (where == buffer::gradient ? a.gradient : a.adjoints) + offset;
+constexpr double* adjoint_at(const pass_arrays& a, buffer where, std::size_t offset) {
+    return a.write[static_cast<std::size_t>(where)] + offset;
 }
 
 template <forward_kernel F>
@@ -344,38 +390,22 @@ inline constexpr std::size_t block_size = 128;
 
 template <class E, std::size_t... I>
 MEMOGRAD_BLOCK constexpr void forward_block(const pass_arrays& a, std::index_sequence<I...>) {
-    (call<plan_of<E>.forward[I]>(a.values + as_constant<plan_of<E>.write_offset[I]>,
-                                 value_at(a, as_constant<plan_of<E>.value_buffer[graph_of<E>.nodes[I].child[0]]>,
-                                          as_constant<plan_of<E>.value_offset[graph_of<E>.nodes[I].child[0]]>),
-                                 value_at(a, as_constant<plan_of<E>.value_buffer[graph_of<E>.nodes[I].child[1]]>,
-                                          as_constant<plan_of<E>.value_offset[graph_of<E>.nodes[I].child[1]]>)),
+    (call<plan_of<E>.forward_code[I].forward>(
+         a.write[plan_of<E>.forward_code[I].out.array] + plan_of<E>.forward_code[I].out.offset,
+         a.read[plan_of<E>.forward_code[I].in[0].array] + plan_of<E>.forward_code[I].in[0].offset,
+         a.read[plan_of<E>.forward_code[I].in[1].array] + plan_of<E>.forward_code[I].in[1].offset),
      ...);
 }
 
-/// The backward pass runs over edges: edge e is slot e % 2 of the e / 2-th node counted from the root
-/// (post-order reversed), so slot 0 of a node runs before its slot 1, as the plan's first uses assume.
-template <class E>
-consteval std::size_t edge_node(std::size_t e) {
-    return graph_of<E>.size() - 1 - e / 2;
-}
-consteval std::size_t edge_slot(std::size_t e) { return e % 2; }
-
-/// One statement per edge: the node's adjoint pushed to the operand in that slot (a slot with nothing
-/// to do calls no_backward, which the optimizer removes).
-template <class E, bool Accumulate, std::size_t... Edge>
-MEMOGRAD_BLOCK constexpr void backward_block(const pass_arrays& a, std::index_sequence<Edge...>) {
-    (call<plan_of<E>.edge[edge_node<E>(Edge)][edge_slot(Edge)][Accumulate]>(
-         adjoint_at(a, as_constant<plan_of<E>.adjoint_buffer[edge_node<E>(Edge)]>,
-                    as_constant<plan_of<E>.adjoint_offset[edge_node<E>(Edge)]>),
-         value_at(a, as_constant<plan_of<E>.value_buffer[edge_node<E>(Edge)]>,
-                  as_constant<plan_of<E>.value_offset[edge_node<E>(Edge)]>),
-         value_at(a, as_constant<plan_of<E>.value_buffer[graph_of<E>.nodes[edge_node<E>(Edge)].child[0]]>,
-                  as_constant<plan_of<E>.value_offset[graph_of<E>.nodes[edge_node<E>(Edge)].child[0]]>),
-         value_at(a, as_constant<plan_of<E>.value_buffer[graph_of<E>.nodes[edge_node<E>(Edge)].child[1]]>,
-                  as_constant<plan_of<E>.value_offset[graph_of<E>.nodes[edge_node<E>(Edge)].child[1]]>),
-         adjoint_at(a,
-                    as_constant<plan_of<E>.adjoint_buffer[graph_of<E>.nodes[edge_node<E>(Edge)].child[edge_slot(Edge)]]>,
-                    as_constant<plan_of<E>.adjoint_offset[graph_of<E>.nodes[edge_node<E>(Edge)].child[edge_slot(Edge)]]>)),
+/// One statement per edge with work to do: the node's adjoint pushed to the operand in that slot.
+template <class E, bool Accumulate, std::size_t... I>
+MEMOGRAD_BLOCK constexpr void backward_block(const pass_arrays& a, std::index_sequence<I...>) {
+    (call<plan_of<E>.backward_code[I].backward[Accumulate]>(
+         a.read[plan_of<E>.backward_code[I].in[0].array] + plan_of<E>.backward_code[I].in[0].offset,
+         a.read[plan_of<E>.backward_code[I].in[1].array] + plan_of<E>.backward_code[I].in[1].offset,
+         a.read[plan_of<E>.backward_code[I].in[2].array] + plan_of<E>.backward_code[I].in[2].offset,
+         a.read[plan_of<E>.backward_code[I].in[3].array] + plan_of<E>.backward_code[I].in[3].offset,
+         a.write[plan_of<E>.backward_code[I].out.array] + plan_of<E>.backward_code[I].out.offset),
      ...);
 }
 
@@ -388,26 +418,26 @@ using block_indices = std::make_index_sequence<std::min(block_size, N - B * bloc
 
 template <class E, std::size_t... B>
 MEMOGRAD_FORCE_INLINE constexpr void forward_blocks(const pass_arrays& a, std::index_sequence<B...>) {
-    constexpr std::size_t n = graph_of<E>.size();
+    constexpr std::size_t n = plan_of<E>.forward_count;
     (forward_block<E>(a, offset_sequence<B * block_size>(block_indices<n, B>{})), ...);
 }
 template <class E, bool Accumulate, std::size_t... B>
 MEMOGRAD_FORCE_INLINE constexpr void backward_blocks(const pass_arrays& a, std::index_sequence<B...>) {
-    constexpr std::size_t edges = 2 * graph_of<E>.size();
-    (backward_block<E, Accumulate>(a, offset_sequence<B * block_size>(block_indices<edges, B>{})), ...);
+    constexpr std::size_t n = plan_of<E>.backward_count;
+    (backward_block<E, Accumulate>(a, offset_sequence<B * block_size>(block_indices<n, B>{})), ...);
 }
 
 /// Every node's value, children first, in blocks of `block_size` statements.
 template <class E>
 MEMOGRAD_FORCE_INLINE constexpr void forward_pass(const pass_arrays& a) {
-    constexpr std::size_t n = graph_of<E>.size();
+    constexpr std::size_t n = plan_of<E>.forward_count;
     forward_blocks<E>(a, std::make_index_sequence<(n + block_size - 1) / block_size>{});
 }
 
 /// Zeroes the adjoints that per-occurrence nodes add to; call before they do.
 template <class E, std::size_t... K>
 constexpr void zero_fed_adjoints(const pass_arrays& a, std::index_sequence<K...>) {
-    (std::fill_n(a.adjoints + as_constant<plan_of<E>.adjoint_offset[plan_of<E>.zeroed[K]]>,
+    (std::fill_n(a.write[static_cast<std::size_t>(buffer::adjoints)] + as_constant<plan_of<E>.adjoint_offset[plan_of<E>.zeroed[K]]>,
                  as_constant<graph_of<E>.nodes[plan_of<E>.zeroed[K]].rows * graph_of<E>.nodes[plan_of<E>.zeroed[K]].cols>,
                  0.0),
      ...);
@@ -434,7 +464,8 @@ MEMOGRAD_FORCE_INLINE constexpr void backward_pass(const pass_arrays& a, double 
             }
         }
     }
-    backward_blocks<E, Accumulate>(a, std::make_index_sequence<(2 * n + block_size - 1) / block_size>{});
+    constexpr std::size_t statements = plan_of<E>.backward_count;
+    backward_blocks<E, Accumulate>(a, std::make_index_sequence<(statements + block_size - 1) / block_size>{});
 }
 
 }  // namespace detail

@@ -37,7 +37,7 @@ constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const st
     if constexpr (!tiled) {
         out.grad.fill(0.0);  // and every contribution is added; else each entry is assigned by its first use
     }
-    const pass_arrays arrays{{x.data(), data, nullptr}, values.data(), adjoints.data(), out.grad.data()};
+    const auto arrays = pass_arrays::of({x.data(), data, nullptr}, values.data(), adjoints.data(), out.grad.data());
     forward_pass<E>(arrays);
     if constexpr (graph_of<E>.root_is_node) {
         out.value = *value_at(arrays, plan_of<E>.value_buffer[n - 1], plan_of<E>.value_offset[n - 1]);

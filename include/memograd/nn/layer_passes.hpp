@@ -74,7 +74,7 @@ constexpr std::array<double, detail::rows_of<E>> evaluate(const E&, const std::a
                   "and sizes against the arrays.");
     constexpr auto& plan = detail::plan_of<E>;
     std::array<double, plan.values> values{};
-    const memograd::detail::pass_arrays arrays{{p.data(), x.data(), nullptr}, values.data(), nullptr, nullptr};
+    const auto arrays = memograd::detail::pass_arrays::of({p.data(), x.data(), nullptr}, values.data(), nullptr, nullptr);
     memograd::detail::forward_pass<E>(arrays);
     std::array<double, detail::rows_of<E>> out{};
     const double* root = detail::root_value<E>(arrays);
@@ -104,8 +104,7 @@ constexpr value_and_gradient<P> value_and_grad(const E&, const std::array<double
     if constexpr (!tiled) {
         out.grad.fill(0.0);  // and every contribution is added: blocks may overlap
     }
-    const memograd::detail::pass_arrays arrays{{p.data(), x.data(), y.data()}, values.data(), adjoints.data(),
-                                               out.grad.data()};
+    const auto arrays = memograd::detail::pass_arrays::of({p.data(), x.data(), y.data()}, values.data(), adjoints.data(), out.grad.data());
     memograd::detail::forward_pass<E>(arrays);
     memograd::detail::backward_pass<E, !tiled>(arrays, 1.0);
     out.value = *detail::root_value<E>(arrays);
@@ -135,8 +134,7 @@ constexpr value_and_gradient<P> batch_value_and_grad(const E&, const std::array<
     value_and_gradient<P> out{0.0, {}};
     const double weight = 1.0 / static_cast<double>(xs.size());
     for (std::size_t s = 0; s < xs.size(); ++s) {
-        const memograd::detail::pass_arrays arrays{{p.data(), xs[s].data(), ys[s].data()}, values.data(),
-                                                   adjoints.data(), out.grad.data()};
+        const auto arrays = memograd::detail::pass_arrays::of({p.data(), xs[s].data(), ys[s].data()}, values.data(), adjoints.data(), out.grad.data());
         memograd::detail::forward_pass<E>(arrays);
         memograd::detail::backward_pass<E, true>(arrays, weight);
         out.value += weight * *detail::root_value<E>(arrays);
