@@ -346,16 +346,20 @@ inline constexpr bool variables_tile = graph_of<E>.variables_tile && graph_of<E>
 
 // ---- the passes ----------------------------------------------------------------------------------------
 /// The arrays one evaluation reads and writes, indexed by `buffer`: a statement's pointer is one array
-/// access plus a constant offset.
+/// access plus a constant offset. One pointer per array for reads and writes alike, so that the
+/// optimizer sees two accesses of one buffer at different offsets as disjoint.
 struct pass_arrays {
-    const double* read[6];  ///< the caller's arrays (0: the variables, 1 and 2: data), values, adjoints, gradient
-    double* write[6];       ///< the same for the passes' own arrays; null for the caller's
+    /// The caller's arrays (0: the variables, 1 and 2: data), then values, adjoints and gradient. The
+    /// caller's are never written through: every statement writes a value, an adjoint or the gradient.
+    double* base[6];
 
     /// `array` the caller's (variables, data, second data); `gradient` null when only the forward pass runs.
     static constexpr pass_arrays of(const std::array<const double*, 3>& array, double* values, double* adjoints,
                                     double* gradient) {
-        return {.read = {array[0], array[1], array[2], values, adjoints, gradient},
-                .write = {nullptr, nullptr, nullptr, values, adjoints, gradient}};
+        // NOLINTBEGIN(cppcoreguidelines-pro-type-const-cast): read only, see above
+        return {.base = {const_cast<double*>(array[0]), const_cast<double*>(array[1]), const_cast<double*>(array[2]),
+                         values, adjoints, gradient}};
+        // NOLINTEND(cppcoreguidelines-pro-type-const-cast)
     }
 };
 
@@ -365,10 +369,10 @@ template <auto V>
 inline constexpr auto as_constant = V;
 
 constexpr const double* value_at(const pass_arrays& a, buffer where, std::size_t offset) {
-    return a.read[static_cast<std::size_t>(where)] + offset;
+    return a.base[static_cast<std::size_t>(where)] + offset;
 }
 constexpr double* adjoint_at(const pass_arrays& a, buffer where, std::size_t offset) {
-    return a.write[static_cast<std::size_t>(where)] + offset;
+    return a.base[static_cast<std::size_t>(where)] + offset;
 }
 
 template <forward_kernel F>
@@ -391,9 +395,9 @@ inline constexpr std::size_t block_size = 128;
 template <class E, std::size_t... I>
 MEMOGRAD_BLOCK constexpr void forward_block(const pass_arrays& a, std::index_sequence<I...>) {
     (call<plan_of<E>.forward_code[I].forward>(
-         a.write[plan_of<E>.forward_code[I].out.array] + plan_of<E>.forward_code[I].out.offset,
-         a.read[plan_of<E>.forward_code[I].in[0].array] + plan_of<E>.forward_code[I].in[0].offset,
-         a.read[plan_of<E>.forward_code[I].in[1].array] + plan_of<E>.forward_code[I].in[1].offset),
+         a.base[plan_of<E>.forward_code[I].out.array] + plan_of<E>.forward_code[I].out.offset,
+         a.base[plan_of<E>.forward_code[I].in[0].array] + plan_of<E>.forward_code[I].in[0].offset,
+         a.base[plan_of<E>.forward_code[I].in[1].array] + plan_of<E>.forward_code[I].in[1].offset),
      ...);
 }
 
@@ -401,11 +405,11 @@ MEMOGRAD_BLOCK constexpr void forward_block(const pass_arrays& a, std::index_seq
 template <class E, bool Accumulate, std::size_t... I>
 MEMOGRAD_BLOCK constexpr void backward_block(const pass_arrays& a, std::index_sequence<I...>) {
     (call<plan_of<E>.backward_code[I].backward[Accumulate]>(
-         a.read[plan_of<E>.backward_code[I].in[0].array] + plan_of<E>.backward_code[I].in[0].offset,
-         a.read[plan_of<E>.backward_code[I].in[1].array] + plan_of<E>.backward_code[I].in[1].offset,
-         a.read[plan_of<E>.backward_code[I].in[2].array] + plan_of<E>.backward_code[I].in[2].offset,
-         a.read[plan_of<E>.backward_code[I].in[3].array] + plan_of<E>.backward_code[I].in[3].offset,
-         a.write[plan_of<E>.backward_code[I].out.array] + plan_of<E>.backward_code[I].out.offset),
+         a.base[plan_of<E>.backward_code[I].in[0].array] + plan_of<E>.backward_code[I].in[0].offset,
+         a.base[plan_of<E>.backward_code[I].in[1].array] + plan_of<E>.backward_code[I].in[1].offset,
+         a.base[plan_of<E>.backward_code[I].in[2].array] + plan_of<E>.backward_code[I].in[2].offset,
+         a.base[plan_of<E>.backward_code[I].in[3].array] + plan_of<E>.backward_code[I].in[3].offset,
+         a.base[plan_of<E>.backward_code[I].out.array] + plan_of<E>.backward_code[I].out.offset),
      ...);
 }
 
@@ -437,7 +441,7 @@ MEMOGRAD_FORCE_INLINE constexpr void forward_pass(const pass_arrays& a) {
 /// Zeroes the adjoints that per-occurrence nodes add to; call before they do.
 template <class E, std::size_t... K>
 constexpr void zero_fed_adjoints(const pass_arrays& a, std::index_sequence<K...>) {
-    (std::fill_n(a.write[static_cast<std::size_t>(buffer::adjoints)] + as_constant<plan_of<E>.adjoint_offset[plan_of<E>.zeroed[K]]>,
+    (std::fill_n(a.base[static_cast<std::size_t>(buffer::adjoints)] + as_constant<plan_of<E>.adjoint_offset[plan_of<E>.zeroed[K]]>,
                  as_constant<graph_of<E>.nodes[plan_of<E>.zeroed[K]].rows * graph_of<E>.nodes[plan_of<E>.zeroed[K]].cols>,
                  0.0),
      ...);
