@@ -151,7 +151,7 @@ template <class E, std::size_t K>
 class forward_mode_evaluation {
 public:
     constexpr forward_mode_evaluation(const E& expr, const std::array<double, K>& x, const double* data)
-        : expr_(expr), arrays_{{x.data(), data, nullptr}, values_.data(), nullptr, nullptr} {
+        : expr_(expr), arrays_(pass_arrays::of({x.data(), data, nullptr}, values_.data(), nullptr, nullptr)) {
         forward_pass<E>(arrays_);
         if constexpr (graph_of<E>.root_is_node) {
             value_ = *value_at(arrays_, plan_of<E>.value_buffer[n - 1], plan_of<E>.value_offset[n - 1]);
