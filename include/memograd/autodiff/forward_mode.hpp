@@ -124,7 +124,7 @@ struct occurrence_tangent {
     static constexpr double operand_tangent(const T& node, const pass_arrays& a, const double* tape,
                                             const double* direction, const double* tangents) {
         using A = operand_type<T, S>;
-        if constexpr (holds_run_time_scalar<A>) {
+        if constexpr (facts<A>.holds_run_time_scalar) {
             return occurrence_tangent<E, A>::tangent(traits_of<T>::template operand<S>(node), a,
                                                      tape + walk::operand_start[S], direction, tangents);
         } else if constexpr (has_tangent<E, index_of<E, A>>) {
@@ -181,7 +181,7 @@ private:
     // Written before read, statement by statement (as in value_and_grad): no zeroing.
     std::array<double, plan_of<E>.values> values_;                       // NOLINT(cppcoreguidelines-pro-type-member-init)
     std::array<double, n> tangents_;                                     // NOLINT(cppcoreguidelines-pro-type-member-init)
-    std::array<double, std::max<std::size_t>(occurrence_count<E>, 1)> tape_;  // NOLINT(cppcoreguidelines-pro-type-member-init)
+    std::array<double, std::max<std::size_t>(facts<E>.occurrence_count, 1)> tape_;  // NOLINT(cppcoreguidelines-pro-type-member-init)
     pass_arrays arrays_;
     double value_ = 0.0;
 };
