@@ -60,13 +60,16 @@ struct type_facts {
     std::size_t array = 0;                 ///< leaves: which array (0: the differentiated variables)
     std::size_t offset = 0;                ///< leaves: where the block starts in it
     double constant = 0.0;                 ///< constants: the value
-    std::string_view op_name{};            ///< operations: the op's name
+    /// Operations: the op's name. (`{}` because GCC's -Wmissing-field-initializers asks for it where a
+    /// designated initializer omits the member.)
+    std::string_view op_name{};  // NOLINT(readability-redundant-member-init): see above
     const op_kernels* op = nullptr;        ///< the kernels the passes call (passes.hpp)
     std::size_t arity = 0;                 ///< operands (operations have one or two)
     const type_facts* operand[2] = {nullptr, nullptr};  ///< their records
     /// A named node (named.hpp) is another spelling of this node; null for every other type.
     const type_facts* same_as = nullptr;
-    std::string_view name{};               ///< the name a named node gives it
+    /// The name a named node gives it.
+    std::string_view name{};  // NOLINT(readability-redundant-member-init): see op_name
     /// A run-time double at or below the node: it is evaluated per occurrence, not a graph node.
     bool holds_run_time_scalar = false;
     /// Nodes of T evaluated per occurrence: T and every operand holding a run-time double, counted once
