@@ -328,6 +328,58 @@ def layer_graph_figures(examples, out, fragments):
     run(["dot", "-Tsvg", out / "layer_graph.dot", "-o", out / "layer_graph.svg"])
 
 
+def checkpointing_runtime(name):
+    """CPU-time medians (ns) of benchmark/runtime/checkpointing.cpp and the machine line, from the script's file."""
+    path = DATA / f"runtime_checkpointing_{name}.txt"
+    cpu_ns, header = {}, {}
+    for line in open(path):
+        fields = line.split()
+        if fields and fields[0].endswith("_median"):  # name, time, unit, CPU time, unit, iterations
+            scale = {"ns": 1, "us": 1e3, "ms": 1e6}[fields[4]]
+            cpu_ns[fields[0][:-len("_median")]] = float(fields[3]) * scale
+        elif line.startswith(("Model name:", "Compiler:")):
+            header[line.split(":", 1)[0]] = line.split(":", 1)[1].strip()
+    return cpu_ns, header
+
+
+def memory_figures(examples, out, fragments):
+    """What the backward pass keeps (counted by the compiler), and recomputation counted and timed."""
+    output = run([examples / "example_memory_cost", out])
+    (out / "memory_cost_output.txt").write_text(output)
+    rows = [line.rstrip("\n").split("\t") for line in open(out / "memory.dat", encoding="utf-8")]
+    fragments["memory_table"] = table(
+        ["network", "graph nodes", "values stored", "adjoints stored", "nodes with an adjoint",
+         "nodes sharing an adjoint", "gradient"],
+        [(r[0], *(f"{int(v):,}" for v in r[1:])) for r in rows])
+    mnist = next(r for r in rows if r[0].startswith("784"))
+    kept, gradient = int(mnist[2]) + int(mnist[3]), int(mnist[6])
+    fragments["memory_ratio"] = (
+        f"For one sample of 784-128-10 the passes keep {kept:,} doubles of values and adjoints, "
+        f"{100 * kept / gradient:.2g}% of the {gradient:,} doubles of the gradient, and the parameters take as many "
+        f"again: for one sample, memoization's memory is small next to the network's own.\n")
+    lines = [line.split() for line in open(out / "checkpointing.dat") if not line.startswith("#")]
+    steps, memoized_doubles, memoized_ops = (int(v) for v in lines[0])
+    timings = {name: checkpointing_runtime(name) for name in ("gcc", "clang")}
+    body = [("memoized (every value kept)", "–", f"{memoized_doubles:,}", f"{memoized_ops:,}", "0",
+             *(f"{timings[c][0]['memoized']:,.0f} (1.00x)" for c in ("gcc", "clang")))]
+    for k, segments, doubles, ops in ([int(v) for v in row] for row in lines[1:]):
+        if f"checkpointed/{k}" not in timings["gcc"][0]:
+            continue
+        cells = []
+        for c in ("gcc", "clang"):
+            t, base = timings[c][0][f"checkpointed/{k}"], timings[c][0]["memoized"]
+            cells.append(f"{t:,.0f} ({t / base:.2f}x)")
+        body.append((f"checkpointed, segments of {k}", f"{segments}", f"{doubles:,}", f"{ops:,}",
+                     f"{ops - memoized_ops:,}", *cells))
+    machine = timings["gcc"][1]["Model name"]
+    fragments["checkpointing_table"] = table(
+        ["gradient of 128 steps", "segments", "doubles kept", "forward operations", "extra forward operations",
+         "GCC 12: CPU time (ns)", "Clang 19: CPU time (ns)"], body) + (
+        f"\nCounts: `examples/memory_cost.cpp` (compile-time constants). Times: median CPU time of 15 interleaved "
+        f"repetitions on {machine}, {timings['gcc'][1]['Compiler']} and {timings['clang'][1]['Compiler']}, -O2, "
+        f"shared with other jobs (`docs/data/runtime_checkpointing_gcc.txt`, `runtime_checkpointing_clang.txt`).\n")
+
+
 NOTEBOOK_CELL = """import time
 dic={0:1,1:1}
 start_time=time.time()
@@ -556,7 +608,7 @@ def main():
                  "chain_rule_runtime": chain_rule_runtime_table(),
                  "fibonacci_runtime": fibonacci_runtime_table()}
     for step in (lecture_figures, forward_reverse_figures, layer_graph_figures, fibonacci_figures,
-                 path_growth_figures, moons_figures, compile_time_moons_figures):
+                 path_growth_figures, moons_figures, compile_time_moons_figures, memory_figures):
         step(args.examples.resolve(), out, fragments)
     expand_tutorial(out, fragments)
 

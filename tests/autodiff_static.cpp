@@ -39,6 +39,12 @@ TEST_CASE("value_and_grad is a constant expression", "[autodiff][static]") {
     constexpr auto lone = value_and_grad(y, std::array{2.0, 5.0, 7.0});
     STATIC_REQUIRE(lone.value == 5.0);
     STATIC_REQUIRE(lone.grad == std::array{0.0, 1.0, 0.0});
+    // The forward pass alone: 2*5 + 6 again, and with a run-time double (per-occurrence root) and data.
+    //! [evaluate]
+    static_assert(memograd::evaluate(x * y + 3.0 * x, std::array{2.0, 5.0}) == 16.0);
+    static_assert(memograd::evaluate(x - memograd::data<0>{}, std::array{2.0}, std::array{0.5}) == 1.5);
+    //! [evaluate]
+    STATIC_REQUIRE(memograd::evaluate(tanh(x) * tanh(x), std::array{0.0}) == 0.0);
 }
 
 TEST_CASE("every operation's derivative matches its hand derivation", "[autodiff][static]") {

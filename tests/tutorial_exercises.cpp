@@ -2,6 +2,7 @@
 // static_asserts the reader writes; these are ours, compiled with the tests, so a wrong solution — or a
 // change to the library that makes one wrong — fails the build. Expected numbers come from the
 // exercise's own hand derivation, never from the function being checked.
+#include "../examples/checkpointing.hpp"
 #include "../examples/lecture_network.hpp"
 #include "catch.hpp"
 #include "constexpr_close.hpp"
@@ -172,6 +173,38 @@ using chain = memograd::stats<decltype(memograd::exp(memograd::tanh(memograd::sq
 static_assert(chain::forward_mode_passes == 1 && chain::forward_mode_products == 3);
 static_assert(chain::forward_mode_products == chain::memoized_products);
 //! [exercise 20]
+
+//! [exercise 21]
+// 21. f = sigmoid(w x + b): three operations store a value each (w x, + b, sigmoid). The product's only
+//     user is a sum, so it shares the sum's adjoint; the sum and the sigmoid keep one each. Every node
+//     but the data leaf x has a variable at or below it: w, b, w x, + b, sigmoid.
+constexpr auto neuron = memograd::sigmoid(var<0>{} * data<0>{} + var<1>{});
+using neuron_stats = memograd::stats<decltype(neuron)>;
+static_assert(neuron_stats::stored_values == 3 && neuron_stats::stored_adjoints == 2);
+static_assert(neuron_stats::shared_adjoints == 1 && neuron_stats::nodes_with_adjoint == neuron_stats::nodes - 1);
+//! [exercise 21]
+
+//! [exercise 22]
+// 22. Memoized: 3T + 2 values and 2T + 1 adjoints, 163 doubles for T = 32. Checkpointed: T/K + 5K + 3,
+//     so K = 1, 2, 4, 8 keep 40, 29, 31, 47: K = 2 is least, and recomputes 3 (T − K) = 90 operations.
+static_assert(checkpointing::memoized_doubles<32> == 163);
+static_assert(checkpointing::checkpointed_doubles<32, 1> == 40 && checkpointing::checkpointed_doubles<32, 2> == 29 &&
+              checkpointing::checkpointed_doubles<32, 4> == 31 && checkpointing::checkpointed_doubles<32, 8> == 47);
+static_assert(checkpointing::checkpointed_forward_ops<32, 2> - checkpointing::memoized_forward_ops<32> == 90);
+//! [exercise 22]
+
+//! [exercise 23]
+// 23. The layer graph stores a vector per node: W h, + b, tanh for 16, 16 and 1 outputs, and the loss:
+//     3·16 + 3·16 + 3·1 + 1 = 100 values. Adjoints: each hidden layer keeps its delta and its output (16
+//     each), the output layer one (its sum shares the identity's), the loss one: 66. Written neuron by
+//     neuron, every product and partial sum is a node of its own: 16·5 + 16·33 + 32 + 2 = 642 values; the
+//     adjoints are the same 66, because the products and partial sums share their sum's.
+using small_mlp = memograd::nn::mlp<memograd::nn::tanh_t, memograd::nn::identity_t, 2, 16, 16, 1>;
+using layers = memograd::nn::layer_stats<small_mlp::loss_graph<>>;
+static_assert(layers::values == 3 * 16 + 3 * 16 + 3 * 1 + 1 && layers::adjoints == 2 * 16 + 2 * 16 + 1 + 1);
+using neurons = memograd::stats<decltype(memograd::dense_network_loss<2, 16, 2>())>;
+static_assert(neurons::stored_values == 16 * 5 + 16 * 33 + 32 + 2 && neurons::stored_adjoints == layers::adjoints);
+//! [exercise 23]
 
 }  // namespace
 

@@ -18,6 +18,17 @@ namespace memograd {
 
 
 namespace detail {
+/// How many of a plan's per-node flags are set. consteval: the plan is read while compiling only, so
+/// its tables are never emitted (passes.hpp says why that matters).
+template <std::size_t N>
+consteval std::size_t count_set(const std::array<bool, N>& flags) {
+    std::size_t set = 0;
+    for (const bool f : flags) {
+        set += f ? 1 : 0;
+    }
+    return set;
+}
+
 struct no_inspection {
     constexpr void operator()(const pass_arrays&) const {}
 };
@@ -52,6 +63,21 @@ constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const st
     inspect(arrays);
     return out;
 }
+
+/// The generated forward pass alone: the value, no adjoint computed or stored.
+template <class E, std::size_t K>
+constexpr double generated_value(const E& expr, const std::array<double, K>& x, const double* data) {
+    constexpr std::size_t n = graph_of<E>.size();
+    std::array<double, plan_of<E>.values> values;  // NOLINT(cppcoreguidelines-pro-type-member-init): written first
+    const auto arrays = pass_arrays::of({x.data(), data, nullptr}, values.data(), nullptr, nullptr);
+    forward_pass<E>(arrays);
+    if constexpr (graph_of<E>.root_is_node) {
+        return *value_at(arrays, plan_of<E>.value_buffer[n - 1], plan_of<E>.value_offset[n - 1]);
+    } else {
+        std::array<double, facts<E>.occurrence_count> tape;  // NOLINT(cppcoreguidelines-pro-type-member-init)
+        return occurrence<E, E>::forward(expr, arrays, tape.data());
+    }
+}
 }  // namespace detail
 
 /// The value of `expr` at `x` and its gradient, `grad[i]` = d expr / d x[i]; usable in constant expressions.
@@ -73,6 +99,22 @@ template <Expression E, std::size_t K, std::size_t M>
 constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<double, K>& x,
                                                const std::array<double, M>& data) {
     return detail::generated_value_and_grad<E, K, M>(expr, x, data.data());
+}
+
+/// The value of `expr` at `x` by the generated forward pass alone: each distinct subexpression evaluated
+/// once, no adjoint computed or stored (what recomputation re-runs, tutorial chapter 7).
+/// @snippet tests/autodiff_static.cpp evaluate
+template <Expression E, std::size_t K>
+    requires detail::leaves_fit<E, K, 0, 0>
+constexpr double evaluate(const E& expr, const std::array<double, K>& x) {
+    return detail::generated_value<E, K>(expr, x, nullptr);
+}
+
+/// The same, for an expression that also reads `data<J>` leaves: `data[J]`.
+template <Expression E, std::size_t K, std::size_t M>
+    requires detail::leaves_fit<E, K, M, 0>
+constexpr double evaluate(const E& expr, const std::array<double, K>& x, const std::array<double, M>& data) {
+    return detail::generated_value<E, K>(expr, x, data.data());
 }
 
 /// @cond MEMOGRAD_INTERNAL
@@ -163,6 +205,20 @@ struct stats {
     static constexpr double tree_nodes = detail::facts<type>.tree_size;
     /// Products in the naive chain rule: one per root-to-variable path.
     static constexpr double path_terms = detail::facts<type>.path_count;
+
+    // What the generated passes keep in memory (the price of memoization), as the storage plan decides it.
+    /// Doubles of forward values stored for the backward pass: every operation's and constant's value,
+    /// once, in one buffer (leaves are read where they are, in `x` and `data`; at least 1).
+    static constexpr std::size_t stored_values = detail::plan_of<type>.values;
+    /// Doubles of adjoint storage beside the gradient: one per node that needs an adjoint, owns it and is
+    /// not a variable (the variables' adjoints are the gradient itself; at least 1).
+    static constexpr std::size_t stored_adjoints = detail::plan_of<type>.adjoints;
+    /// Nodes that need an adjoint: a variable is at or below them. The others (data, constants and
+    /// what is built from them alone) get no adjoint and no backward statement.
+    static constexpr std::size_t nodes_with_adjoint = detail::count_set(detail::plan_of<type>.needs_adjoint);
+    /// Nodes whose adjoint is their only user's, which passes it through unchanged (`a` in `a + b`):
+    /// they read that storage, no copy is made.
+    static constexpr std::size_t shared_adjoints = detail::count_set(detail::plan_of<type>.shares_adjoint);
 
     // The lecture's comparison, over every leaf (variables, data and constants). A multiplication
     // is a local derivative times the product so far, starting from the seed dL/dL = 1; factors equal to 1
