@@ -27,8 +27,13 @@ struct memory_row {
 template <class E>
 constexpr memory_row scalar_row(const char* network) {
     using s = memograd::stats<E>;
-    return {network, s::nodes, s::stored_values, s::stored_adjoints, s::nodes_with_adjoint, s::shared_adjoints,
-            s::inputs};
+    return {.network = network,
+            .nodes = s::nodes,
+            .stored_values = s::stored_values,
+            .stored_adjoints = s::stored_adjoints,
+            .nodes_with_adjoint = s::nodes_with_adjoint,
+            .shared_adjoints = s::shared_adjoints,
+            .gradient = s::inputs};
 }
 
 using mnist = memograd::nn::mlp<memograd::nn::tanh_t, memograd::nn::identity_t, 784, 128, 10>;
@@ -41,7 +46,10 @@ struct checkpoint_row {
 };
 template <std::size_t K>
 constexpr checkpoint_row checkpoint_at() {
-    return {K, steps / K, checkpointing::checkpointed_doubles<steps, K>, checkpointing::checkpointed_forward_ops<steps, K>};
+    return {.segment_steps = K,
+            .segments = steps / K,
+            .doubles = checkpointing::checkpointed_doubles<steps, K>,
+            .forward_ops = checkpointing::checkpointed_forward_ops<steps, K>};
 }
 
 }  // namespace
@@ -52,8 +60,13 @@ int main(int argc, char** argv) {
     const memory_row rows[] = {
         scalar_row<decltype(lecture::loss)>("lecture 2-2-2-1 (scalar)"),
         scalar_row<decltype(memograd::dense_network_loss<2, 16, 2>())>("2-16-16-1 (scalar)"),
-        {"784-128-10 (layer graph)", mnist_stats::nodes, mnist_stats::values, mnist_stats::adjoints,
-         mnist_stats::nodes_with_adjoint, mnist_stats::shared_adjoints, mnist::parameter_count},
+        {.network = "784-128-10 (layer graph)",
+         .nodes = mnist_stats::nodes,
+         .stored_values = mnist_stats::values,
+         .stored_adjoints = mnist_stats::adjoints,
+         .nodes_with_adjoint = mnist_stats::nodes_with_adjoint,
+         .shared_adjoints = mnist_stats::shared_adjoints,
+         .gradient = mnist::parameter_count},
     };
     //! [memory]
     std::ofstream memory(out / "memory.dat");

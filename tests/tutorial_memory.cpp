@@ -20,13 +20,14 @@ using memograd_tests::close;
 // The lecture network: 17 variables and the target y (leaves: read where they are, in x and data), and 27
 // operations: 5 neurons of 2 products, 2 sums and a sigmoid, then y − ŷ and the square.
 using lecture_stats = memograd::stats<decltype(lecture::loss)>;
-static_assert(lecture_stats::nodes == 17 + 1 + 5 * 5 + 2);
-static_assert(lecture_stats::stored_values == 5 * 5 + 2);  // every operation's value, once
+constexpr std::size_t neurons = 5;
+static_assert(lecture_stats::nodes == 17 + 1 + neurons * 5 + 2);
+static_assert(lecture_stats::stored_values == neurons * 5 + 2);  // every operation's value, once
 // Adjoints: a product and the first sum of a neuron are only used by a sum, which passes its adjoint
 // through: they read the neuron's z adjoint (3 shared per neuron). Each neuron keeps z and O; the loss
 // keeps y − ŷ and L. The variables' adjoints are the gradient itself.
-static_assert(lecture_stats::shared_adjoints == 5 * 3);
-static_assert(lecture_stats::stored_adjoints == 5 * 2 + 2);
+static_assert(lecture_stats::shared_adjoints == neurons * 3);
+static_assert(lecture_stats::stored_adjoints == neurons * 2 + 2);
 // Every node but the data leaf y has a variable at or below it.
 static_assert(lecture_stats::nodes_with_adjoint == lecture_stats::nodes - 1);
 //! [lecture memory]
