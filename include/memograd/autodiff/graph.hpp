@@ -66,9 +66,8 @@ struct type_facts {
     const op_kernels* op = nullptr;        ///< the kernels the passes call (passes.hpp)
     std::size_t arity = 0;                 ///< operands (operations have one or two)
     const type_facts* operand[2] = {nullptr, nullptr};  ///< their records
-    /// A named node (named.hpp) is another spelling of the node `same_as` points to.
-    bool is_named = false;
-    const type_facts* same_as = nullptr;  ///< for a named node, the node it names
+    /// A named node (named.hpp) is another spelling of this node; null for every other type.
+    const type_facts* same_as = nullptr;
     /// The name a named node gives it.
     std::string_view name{};  // NOLINT(readability-redundant-member-init): see op_name
     /// A run-time double at or below the node: it is evaluated per occurrence, not a graph node.
@@ -147,7 +146,6 @@ constexpr type_facts operation_facts(node_kind kind, node_family family, std::si
 }
 constexpr type_facts named_facts(const type_facts* node, std::string_view name) {
     type_facts f = *node;
-    f.is_named = true;
     f.same_as = node;
     f.name = name;
     return f;
@@ -249,7 +247,7 @@ inline constexpr double tree_edges_to = [] {
 template <class T>
 consteval const type_facts* identity_of() {
     const type_facts* f = &facts<T>;
-    while (f->is_named) {
+    while (f->same_as != nullptr) {
         f = f->same_as;
     }
     return f;
@@ -295,7 +293,7 @@ public:
     /// Adds the node type of record t (and everything below it) once; returns its index, or no_node for a
     /// type evaluated per occurrence.
     constexpr std::size_t visit(const type_facts& t) {
-        if (t.is_named) {
+        if (t.same_as != nullptr) {
             // Another spelling of a node: visit that node, and keep the name for the printers.
             const std::size_t index = visit(*t.same_as);
             if (index != no_node && out_ != nullptr) {
@@ -336,7 +334,6 @@ private:
         std::uint64_t hash = 0;
         const type_facts* identity = nullptr;
         std::size_t index = no_node;
-        bool used = false;  // not `identity != nullptr`: see find
     };
     graph_node* out_;
     std::vector<entry> table_;
@@ -361,14 +358,11 @@ private:
             out_[index].fed_by_occurrences = true;
         }
     }
-    // Slots are marked used by a flag, and a record's address is compared only with the address it
-    // almost always equals (a hash match): GCC answers `&facts<T> == nullptr` by entering facts<T> into
-    // its symbol table, and then mangles its name (as long as the type's), once per node type.
     constexpr std::size_t find(std::uint64_t hash, const type_facts* identity) const {
         const std::size_t mask = table_.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             const entry& e = table_[i];
-            if (!e.used) {
+            if (e.identity == nullptr) {
                 return not_found;
             }
             if (e.hash == hash && e.identity == identity) {
@@ -382,17 +376,17 @@ private:
             old.swap(table_);
             used_ = 0;
             for (const entry& e : old) {
-                if (e.used) {
+                if (e.identity != nullptr) {
                     insert(e.hash, e.identity, e.index);
                 }
             }
         }
         const std::size_t mask = table_.size() - 1;
         std::size_t i = hash & mask;
-        while (table_[i].used) {
+        while (table_[i].identity != nullptr) {
             i = (i + 1) & mask;
         }
-        table_[i] = {.hash = hash, .identity = identity, .index = index, .used = true};
+        table_[i] = {.hash = hash, .identity = identity, .index = index};
         ++used_;
     }
 };
