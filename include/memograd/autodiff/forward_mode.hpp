@@ -270,6 +270,12 @@ void forward_mode_gradient(const E&, const std::array<double, K>&) = delete;
 template <Expression E, std::size_t K, class Problem = misuse::expression_reads_data_J_leaves_fix_pass_the_data_array_as_third_argument>
     requires(detail::graph_of<E>.variable_extent <= K && detail::graph_of<E>.data_extent[0] > 0)
 void forward_mode_gradient(const E&, const std::array<double, K>&) = delete;
+template <Expression E, std::size_t K, class Problem = misuse::expression_uses_var_I_past_the_end_of_x_fix_pass_one_entry_per_var_largest_I_plus_one>
+    requires(detail::graph_of<E>.variable_extent > K)
+void jvp(const E&, const std::array<double, K>&, const std::array<double, K>&) = delete;
+template <Expression E, std::size_t K, class Problem = misuse::expression_reads_data_J_leaves_fix_pass_the_data_array_as_third_argument>
+    requires(detail::graph_of<E>.variable_extent <= K && detail::graph_of<E>.data_extent[0] > 0)
+void jvp(const E&, const std::array<double, K>&, const std::array<double, K>&) = delete;
 template <Expression E, std::size_t K, std::size_t L, class Problem = misuse::direction_and_x_differ_in_length_fix_pass_one_direction_entry_per_entry_of_x>
     requires(K != L)
 void jvp(const E&, const std::array<double, K>&, const std::array<double, L>&) = delete;
