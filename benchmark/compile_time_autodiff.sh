@@ -19,7 +19,7 @@ cpu() {
 }
 
 echo "compiler,hidden,nodes,edges,limits,seconds,peak_mb"
-for hidden in ${HIDDEN:-4 8 12 16 20 24 28 33}; do
+for hidden in ${HIDDEN:-4 8 12 16 20 22 24 28 33 35}; do
     g++ -std=c++20 -O1 -I"$root/include" -DNETWORK_WIDTHS=$hidden,$hidden -DNETWORK_TARGET=0 -DNETWORK_PHASE=4 \
         $(raised_limits g++) "$probe" -o "$out/emit"
     read -r nodes edges < <("$out/emit" | sed -n 's|^// nodes \([0-9]*\),.*edges \([0-9]*\)|\1 \2|p')
