@@ -24,7 +24,7 @@ constexpr std::array<std::string_view, 17> names = {
 
 constexpr auto x1 = var<0>{};
 constexpr auto x2 = var<1>{};
-constexpr auto y = memograd::data<0>{};
+constexpr auto y = named<"y">(memograd::data<0>{});  // the target: data, printed as y
 // First hidden layer: z = w·x + b, O = sigmoid(z).
 constexpr auto z1_1 = named<"z1_1">(var<2>{} * x1 + var<3>{} * x2 + var<4>{});
 constexpr auto O1_1 = named<"O1_1">(memograd::sigmoid(z1_1));

@@ -185,14 +185,25 @@ template <class T>
     requires(Node<T> && spelled_as_another_node<T>)
 inline constexpr type_facts facts<T> = named_facts(&facts<typename traits_of<T>::same_node_as>, traits_of<T>::name);
 
+/// The identity of node type T: the address of its record, or, for a node type that is another spelling
+/// of a node (a named node, named.hpp), that node's. Equal for types that are the same node.
+template <class T>
+consteval const type_facts* identity_of() {
+    const type_facts* f = &facts<T>;
+    while (f->same_as != nullptr) {
+        f = f->same_as;
+    }
+    return f;
+}
+
 // ---- the lecture's three ways to apply the chain rule, for one leaf (asked for one leaf at a time) ----
 // Convention: a multiplication is one local derivative times the product so far, starting from the seed
 // dL/dL = 1, and every factor counts (a sum's factor 1 too), so the three counts compare like with like.
 
-/// Does leaf type Leaf occur at or below T?
+/// Does leaf type Leaf occur at or below T? (A named spelling of a node counts as that node.)
 template <class T, class Leaf>
 inline constexpr bool reaches = [] {
-    if constexpr (std::is_same_v<T, Leaf>) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
+    if constexpr (identity_of<T>() == identity_of<Leaf>()) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
         return true;
     } else if constexpr (OperationNode<T>) {
         return []<std::size_t... S>(std::index_sequence<S...>) {
@@ -206,7 +217,7 @@ inline constexpr bool reaches = [] {
 /// Paths from T down to Leaf.
 template <class T, class Leaf>
 inline constexpr double paths_to = [] {
-    if constexpr (std::is_same_v<T, Leaf>) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
+    if constexpr (identity_of<T>() == identity_of<Leaf>()) {  // NOLINT(bugprone-branch-clone): if constexpr branches on different types
         return 1.0;
     } else if constexpr (OperationNode<T>) {
         return []<std::size_t... S>(std::index_sequence<S...>) {
@@ -220,7 +231,7 @@ inline constexpr double paths_to = [] {
 /// Edges summed over the paths from T down to Leaf (path enumeration's multiplications for dT/dLeaf).
 template <class T, class Leaf>
 inline constexpr double path_edges_to = [] {
-    if constexpr (OperationNode<T> && !std::is_same_v<T, Leaf>) {
+    if constexpr (OperationNode<T> && identity_of<T>() != identity_of<Leaf>()) {
         return []<std::size_t... S>(std::index_sequence<S...>) {
             return (0.0 + ... + (path_edges_to<operand_type<T, S>, Leaf> + paths_to<operand_type<T, S>, Leaf>));
         }(std::make_index_sequence<arity_of<T>()>{});
@@ -233,7 +244,7 @@ inline constexpr double path_edges_to = [] {
 /// dT/dLeaf: one per tree edge, the running product passed down).
 template <class T, class Leaf>
 inline constexpr double tree_edges_to = [] {
-    if constexpr (OperationNode<T> && !std::is_same_v<T, Leaf>) {
+    if constexpr (OperationNode<T> && identity_of<T>() != identity_of<Leaf>()) {
         return []<std::size_t... S>(std::index_sequence<S...>) {
             return (0.0 + ... + (reaches<operand_type<T, S>, Leaf> ? 1.0 + tree_edges_to<operand_type<T, S>, Leaf> : 0.0));
         }(std::make_index_sequence<arity_of<T>()>{});
@@ -241,17 +252,6 @@ inline constexpr double tree_edges_to = [] {
         return 0.0;
     }
 }();
-
-/// The identity of node type T: the address of its record, or, for a node type that is another spelling
-/// of a node (a named node, named.hpp), that node's. Equal for types that are the same node.
-template <class T>
-consteval const type_facts* identity_of() {
-    const type_facts* f = &facts<T>;
-    while (f->same_as != nullptr) {
-        f = f->same_as;
-    }
-    return f;
-}
 
 // ---- the graph -----------------------------------------------------------------------------------------
 inline constexpr std::size_t no_node = static_cast<std::size_t>(-1);

@@ -252,8 +252,8 @@ leaf_spelling scalar_leaf_names(std::span<const std::string_view> names, program
     s.value = [names, style](std::size_t i) {
         const graph_node& node = g.nodes[i];
         const std::string index = std::to_string(node.offset);
-        if (node.array != 0) {
-            return "data[" + index + "]";
+        if (node.array != 0) {  // a data leaf: its name if named<"..."> gave it one, in a listing
+            return style == program_style::listing && !node.name.empty() ? std::string(node.name) : "data[" + index + "]";
         }
         if (style == program_style::cpp) {
             return "x[" + index + "]";
