@@ -257,6 +257,19 @@ TEST_CASE("a node type and an operation of one's own join the graph through node
     STATIC_REQUIRE(&derivative_rule<ops::divide, 1>() == &ops::divide::derivative_b);
 }
 
+namespace {
+template <memograd::fixed_string Name>
+concept nameable = requires { memograd::named<Name>(memograd::var<0>{}); };
+}  // namespace
+
+TEST_CASE("a node's name is an identifier the printers do not make themselves", "[autodiff][static]") {
+    STATIC_REQUIRE(nameable<"O1_1"> && nameable<"h"> && nameable<"_t"> && nameable<"ŷ"> && nameable<"dx">);
+    STATIC_REQUIRE(nameable<"v"> && nameable<"vx"> && nameable<"xs">);  // only vK, dK, tK with digits are taken
+    STATIC_REQUIRE(!nameable<""> && !nameable<"1st"> && !nameable<"a b"> && !nameable<"a-b">);
+    STATIC_REQUIRE(!nameable<"v3"> && !nameable<"d12"> && !nameable<"t0">);
+    STATIC_REQUIRE(!nameable<"x"> && !nameable<"data"> && !nameable<"grad"> && !nameable<"value">);
+}
+
 TEST_CASE("named nodes are the nodes they name; the trace reads every value and adjoint", "[autodiff][static]") {
     constexpr memograd::fixed_string ab("ab");
     STATIC_REQUIRE(ab.view() == "ab");

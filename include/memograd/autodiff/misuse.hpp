@@ -25,4 +25,6 @@ struct expression_reads_data_J_leaves_fix_pass_the_data_array_as_third_argument 
 struct expression_uses_data_J_past_the_end_of_data_fix_pass_one_entry_per_data_leaf {};
 /// `jvp(expr, x, direction)` with a direction whose length is not x's.
 struct direction_and_x_differ_in_length_fix_pass_one_direction_entry_per_entry_of_x {};
+/// `named<"...">(expr)` with a name that is not an identifier, or one the printers make (`v3`, `x`, ...).
+struct node_name_is_not_an_identifier_or_is_a_printer_name_like_v3_fix_use_letters_digits_and_underscores {};
 }  // namespace memograd::misuse

@@ -9,6 +9,7 @@
 /// for the node's value, `d` + name for its adjoint.
 
 #include "expression.hpp"
+#include "misuse.hpp"
 #include "node.hpp"
 
 #include <algorithm>
@@ -34,11 +35,37 @@ struct named_node {
     A node;  ///< the named node
 };
 
-/// `expr` with the name Name (e.g. `named<"O1_1">(sigmoid(z1_1))`): the same node, printed as Name.
+namespace detail {
+/// Can `n` name a node in the listings and in `cpp_source`'s C++: an identifier (ASCII letters, digits and
+/// `_`, and UTF-8 letters such as `ŷ`; not starting with a digit) that is none of the names the printers
+/// make themselves: `vK`, `dK`, `tK` (K digits), `x`, `data`, `grad`, `value`.
+constexpr bool is_node_name(std::string_view n) {
+    const auto letter = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+    };
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (n.empty() || !letter(n.front()) || !std::ranges::all_of(n, [&](char c) { return letter(c) || digit(c); })) {
+        return false;
+    }
+    const bool printer_form = n.size() > 1 && (n.front() == 'v' || n.front() == 'd' || n.front() == 't') &&
+                              std::ranges::all_of(n.substr(1), digit);
+    return !printer_form && n != "x" && n != "data" && n != "grad" && n != "value";
+}
+}  // namespace detail
+
+/// `expr` with the name Name (e.g. `named<"O1_1">(sigmoid(z1_1))`): the same node, printed as Name. Name
+/// must be an identifier that the printers do not make themselves (`detail::is_node_name`).
 template <fixed_string Name, Expression A>
+    requires(detail::is_node_name(Name.view()))
 constexpr named_node<Name, std::remove_cvref_t<A>> named(const A& expr) {
     return {expr};
 }
+
+/// @cond MEMOGRAD_INTERNAL
+template <fixed_string Name, class A, class Problem = misuse::node_name_is_not_an_identifier_or_is_a_printer_name_like_v3_fix_use_letters_digits_and_underscores>
+    requires(!detail::is_node_name(Name.view()))
+void named(const A&) = delete;
+/// @endcond
 
 /// The traits of the named node, except that its operands are read through the wrapper; `same_node_as`
 /// tells the analysis that it is node A, `name` what to call it.
