@@ -104,13 +104,14 @@ void check_segments_of() {
 
 }  // namespace
 
-TEST_CASE("recomputation gives the memoized gradient for every segment length", "[tutorial][checkpointing]") {
+TEST_CASE("recomputation gives the memoized gradient for every power-of-two segment length", "[tutorial][checkpointing]") {
     check_segments_of<1>();
     check_segments_of<2>();
     check_segments_of<4>();
     check_segments_of<8>();
     check_segments_of<16>();
     check_segments_of<32>();
+    check_segments_of<64>();
     check_segments_of<128>();
 }
 
