@@ -207,7 +207,7 @@ enum class buffer : unsigned char { array0, array1, array2, values, adjoints, gr
 
 /// Where a pointer of a statement points: `offset` doubles into the array `pass_arrays` holds for `buffer`.
 struct place {
-    std::size_t array = 0;  ///< a buffer, as an index into pass_arrays::read and ::write
+    std::size_t array = 0;  ///< a buffer, as an index into pass_arrays::base
     std::size_t offset = 0;
 };
 
@@ -224,7 +224,6 @@ template <std::size_t N>
 struct storage_plan {
     std::array<buffer, N> value_buffer{};
     std::array<std::size_t, N> value_offset{};
-    std::array<std::size_t, N> write_offset{};    ///< into values; 0 for leaves (their kernel writes nothing)
     std::array<buffer, N> adjoint_buffer{};
     std::array<std::size_t, N> adjoint_offset{};
     std::array<bool, N> needs_adjoint{};          ///< a variable is at or below the node
@@ -260,7 +259,7 @@ consteval auto make_plan() {
             plan.needs_adjoint[i] = node.array == 0;
         } else {
             plan.value_buffer[i] = buffer::values;
-            plan.value_offset[i] = plan.write_offset[i] = values;
+            plan.value_offset[i] = values;
             values += node.rows * node.cols;
         }
         for (std::size_t s = 0; s < node.arity; ++s) {
@@ -390,7 +389,7 @@ inline constexpr std::size_t block_size = 128;
 
 // The run-time functions below read the graph and the plan only inside constant expressions (template
 // arguments, `if constexpr`), never through a reference: binding `const auto& p = plan_of<E>` odr-uses
-// the tables, and the compiler then emits them, with every node type's identity tag and printer.
+// the tables, and the compiler then emits them, with every node type's record and every op's printers.
 
 template <class E, std::size_t... I>
 MEMOGRAD_BLOCK constexpr void forward_block(const pass_arrays& a, std::index_sequence<I...>) {
