@@ -176,7 +176,8 @@ def lecture_figures(examples, out, fragments):
     (out / "lecture_network_output.txt").write_text(output)
     values = [line.split() for line in open(out / "lecture_values.dat", encoding="utf-8")]
     fragments["lecture_values"] = table(
-        ["node", "value", "adjoint ∂L/∂node"], [(f"`{n}`", f"{float(v):.6f}", f"{float(d):.6f}") for n, v, d in values])
+        ["node", "value", "adjoint ∂L/∂node"],
+        [(f"`{n}`", f"{float(v):.6f}", "none (no variable below it)" if d == "-" else f"{float(d):.6f}") for n, v, d in values])
     gradient = [line.split() for line in open(out / "lecture_gradient.dat")]
     fragments["lecture_gradient"] = table(
         ["variable", "value", "∂L/∂variable: path enumeration", "tree walk", "memoized"],

@@ -55,7 +55,11 @@ int main(int argc, char** argv) {
         if (!traced.name[i].empty()) {
             std::string name(traced.name[i]);
             name.resize(name.size() + 5 - std::min<std::size_t>(5, display_width(name)), ' ');
-            std::printf("  %s %20.15f %20.15f\n", name.c_str(), traced.value[i], traced.adjoint[i]);
+            if (traced.has_adjoint[i]) {
+                std::printf("  %s %20.15f %20.15f\n", name.c_str(), traced.value[i], traced.adjoint[i]);
+            } else {  // data, and nodes with no variable below them: the pass computes no adjoint
+                std::printf("  %s %20.15f %20s\n", name.c_str(), traced.value[i], "-");
+            }
         }
     }
     std::printf("\ngradient, three ways:\n");
@@ -91,11 +95,16 @@ int main(int argc, char** argv) {
         //! [traced graph]
         std::ofstream(dir + "/lecture_backward_code.txt") << code;
         std::ofstream(dir + "/lecture_cpp_source.txt") << memograd::cpp_source(loss, "lecture_loss");
-        std::ofstream values(dir + "/lecture_values.dat");  // name value adjoint, named nodes then variables
+        std::ofstream values(dir + "/lecture_values.dat");  // name value adjoint (- if none), the named nodes
         values.precision(17);
         for (std::size_t i = 0; i < traced.name.size(); ++i) {
             if (!traced.name[i].empty()) {
-                values << traced.name[i] << ' ' << traced.value[i] << ' ' << traced.adjoint[i] << '\n';
+                values << traced.name[i] << ' ' << traced.value[i] << ' ';
+                if (traced.has_adjoint[i]) {
+                    values << traced.adjoint[i] << '\n';
+                } else {
+                    values << "-\n";
+                }
             }
         }
         std::ofstream gradient(dir + "/lecture_gradient.dat");  // name value enumeration tree_walk memoized
