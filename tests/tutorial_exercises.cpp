@@ -36,7 +36,8 @@ static_assert(memograd::memoized_fibonacci<400>().work == 799);
 
 //! [exercise 3]
 // 3. How often does naive fib(n) call fib(k)? Count it with your own counter: calls(n, k) = F(n − k + 1)
-//    for 1 <= k <= n (fib(5): fib(3) twice, fib(2) three times, fib(1) five times).
+//    for 1 <= k <= n (fib(5): fib(3) twice, fib(2) three times, fib(1) five times); fib(0) is called
+//    F(n − 1) times, as often as fib(2), its only caller.
 constexpr std::uint64_t calls(int n, int k) {
     if (n == k) {
         return 1;
@@ -48,6 +49,7 @@ constexpr std::uint64_t calls(int n, int k) {
 }
 static_assert(calls(5, 3) == 2 && calls(5, 2) == 3 && calls(5, 1) == 5);
 static_assert(calls(20, 2) == memograd::fib_v<19>);
+static_assert(calls(5, 0) == 3 && calls(20, 0) == memograd::fib_v<19>);
 //! [exercise 3]
 
 //! [exercise 4]
