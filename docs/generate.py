@@ -142,15 +142,22 @@ def chain_rule_runtime_table():
         elif line.startswith(("Model name", "g++", "Run on")):
             machine[line.split()[0]] = " ".join(line.split(":", 1)[-1].split()) if ":" in line else line.strip()
     rows = []
+    depths = range(1, 7)
     for label, name in [("lecture network", "lecture")] + [(f"width 2, {d} hidden layers", f"width2_depth{d}")
-                                                            for d in range(1, 7)]:
+                                                            for d in depths]:
         t = [cpu_us[f"{name}/{m}"] for m in ("enumeration", "tree_walk", "memoized")]
         rows.append((label, *(f"{v:#.3g}" for v in t), f"{t[0] / t[2]:.0f}x", f"{t[1] / t[2]:.0f}x"))
+    first, last = (f"width2_depth{d}" for d in (depths[0], depths[-1]))
+    layers = depths[-1] - depths[0]
+    factor = {m: (cpu_us[f"{last}/{m}"] / cpu_us[f"{first}/{m}"]) ** (1 / layers) for m in ("enumeration", "tree_walk")}
+    step_ns = 1000 * (cpu_us[f"{last}/memoized"] - cpu_us[f"{first}/memoized"]) / layers
     return (table(["gradient of", "(a) enumeration (us)", "(b) tree walk (us)", "(c) memoized (us)",
                    "(a)/(c)", "(b)/(c)"], rows) +
             f"\nMedian CPU time of 9 repetitions on {machine['Model']} ({machine['Run']}), {machine['g++']}, -O2, "
             f"one thread, measured while the machine was shared with compilations; data "
-            f"`docs/data/runtime_chain_rule_gcc.txt`.\n")
+            f"`docs/data/runtime_chain_rule_gcc.txt`. From {depths[0]} to {depths[-1]} hidden layers, (a) takes "
+            f"{factor['enumeration']:.1f} times longer per extra layer and (b) {factor['tree_walk']:.1f} times "
+            f"(geometric means); (c) takes {step_ns:.0f} ns more per layer.\n")
 
 
 def speed_table():
