@@ -359,6 +359,11 @@ def memory_figures(examples, out, fragments):
         ["network", "graph nodes", "values stored", "adjoints stored", "nodes with an adjoint",
          "nodes sharing an adjoint", "gradient"],
         [(r[0], *(f"{int(v):,}" for v in r[1:])) for r in rows])
+    scalar = next(r for r in rows if r[0].startswith("2-16-16-1"))
+    layer_nodes = re.search(r"layer graph: (\d+) nodes", (out / "layer_graph_output.txt").read_text()).group(1)
+    fragments["mlp_graph_sizes"] = (
+        f"Written neuron by neuron as a scalar graph (`dense_network_loss<2, 16, 2>`, counted by "
+        f"`examples/memory_cost.cpp`), this network has {int(scalar[1]):,} nodes; as a layer graph, {layer_nodes}:\n")
     mnist = next(r for r in rows if r[0].startswith("784"))
     kept, gradient = int(mnist[2]) + int(mnist[3]), int(mnist[6])
     fragments["memory_ratio"] = (
