@@ -72,6 +72,11 @@ TEST_CASE("every operation's derivative matches its hand derivation", "[autodiff
     STATIC_REQUIRE(close(value_and_grad(2.0 / x, p).grad[0], -2.0 / 0.49));
 }
 
+TEST_CASE("an expression's type is its graph", "[autodiff][static]") {
+    // The glossary's example of an expression template.
+    STATIC_REQUIRE(std::is_same_v<decltype(var<0>{} * var<1>{}), binary<ops::multiply, var<0>, var<1>>>);
+}
+
 TEST_CASE("shared subexpressions are one node; run-time numbers are evaluated per occurrence", "[autodiff][static]") {
     //! [stats]
     // A constant in the type: h is one node. Nodes x, y, x*y, 0.5, +, tanh, h*h, h*h + h = 8; a tree
