@@ -132,32 +132,65 @@ def fibonacci_runtime_table():
                   "GMP's mpz_fib_ui (us)"], rows)
 
 
-def chain_rule_runtime_table():
-    data = DATA / "runtime_chain_rule_gcc.txt"
-    cpu_us, machine = {}, {}
-    for line in open(data):
+COMPILERS = (("gcc", "GCC 12"), ("clang", "Clang 19"))
+
+
+def google_benchmark(name, compiler):
+    """The medians of docs/data/runtime_<name>_<compiler>.txt (benchmark/runtime_benchmark.sh), CPU time in
+    microseconds by benchmark name, and its header: Model name, Compiler, Run on, repetitions."""
+    path = DATA / f"runtime_{name}_{compiler}.txt"
+    cpu_us, header = {}, {}
+    for line in open(path):
         fields = line.split()
         if fields and fields[0].endswith("_median"):  # name, time, unit, CPU time, unit, iterations
-            cpu_us[fields[0][:-len("_median")]] = float(fields[3]) / (1000 if fields[4] == "ns" else 1)
-        elif line.startswith(("Model name", "g++", "Run on")):
-            machine[line.split()[0]] = " ".join(line.split(":", 1)[-1].split()) if ":" in line else line.strip()
+            cpu_us[fields[0][:-len("_median")]] = float(fields[3]) / {"ns": 1e3, "us": 1, "ms": 1e-3}[fields[4]]
+        elif line.startswith(("Model name:", "Compiler:")):
+            header[line.split(":", 1)[0]] = line.split(":", 1)[1].strip()
+        elif line.startswith("Run on"):
+            header["Run on"] = line.removeprefix("Run on").strip().strip("()")
+        elif line.startswith("#"):
+            header["repetitions"] = re.search(r"--benchmark_repetitions=(\d+)", line).group(1)
+    return cpu_us, header
+
+
+def google_benchmark_note(name):
+    """Where the times of a generated table come from: machine, compilers, method and files."""
+    headers = [google_benchmark(name, compiler)[1] for compiler, _ in COMPILERS]
+    compilers = " and ".join(f"`{h['Compiler']}`" for h in headers)
+    return (f"Median CPU time of {headers[0]['repetitions']} repetitions, benchmarks interleaved at random, on "
+            f"{headers[0]['Model name']} ({headers[0]['Run on']}), {compilers}, -O2, one thread, while the machine "
+            f"was shared with other builds (compare within a row); data `docs/data/runtime_{name}_gcc.txt` and "
+            f"`..._clang.txt`, written by `benchmark/runtime_benchmark.sh {name}`.\n")
+
+
+def chain_rule_runtime_table():
     rows = []
     depths = range(1, 7)
-    for label, name in [("lecture network", "lecture")] + [(f"width 2, {d} hidden layers", f"width2_depth{d}")
-                                                            for d in depths]:
-        t = [cpu_us[f"{name}/{m}"] for m in ("enumeration", "tree_walk", "memoized")]
-        rows.append((label, *(f"{v:#.3g}" for v in t), f"{t[0] / t[2]:.0f}x", f"{t[1] / t[2]:.0f}x"))
-    first, last = (f"width2_depth{d}" for d in (depths[0], depths[-1]))
-    layers = depths[-1] - depths[0]
-    factor = {m: (cpu_us[f"{last}/{m}"] / cpu_us[f"{first}/{m}"]) ** (1 / layers) for m in ("enumeration", "tree_walk")}
-    step_ns = 1000 * (cpu_us[f"{last}/memoized"] - cpu_us[f"{first}/memoized"]) / layers
-    return (table(["gradient of", "(a) enumeration (us)", "(b) tree walk (us)", "(c) memoized (us)",
-                   "(a)/(c)", "(b)/(c)"], rows) +
-            f"\nMedian CPU time of 9 repetitions on {machine['Model']} ({machine['Run']}), {machine['g++']}, -O2, "
-            f"one thread, measured while the machine was shared with compilations; data "
-            f"`docs/data/runtime_chain_rule_gcc.txt`. From {depths[0]} to {depths[-1]} hidden layers, (a) takes "
-            f"{factor['enumeration']:.1f} times longer per extra layer and (b) {factor['tree_walk']:.1f} times "
-            f"(geometric means); (c) takes {step_ns:.0f} ns more per layer.\n")
+    growth = []
+    for compiler, compiler_label in COMPILERS:
+        cpu_us = google_benchmark("chain_rule", compiler)[0]
+        for label, name in [("lecture network", "lecture")] + [(f"width 2, {d} hidden layers", f"width2_depth{d}")
+                                                                for d in depths]:
+            t = [cpu_us[f"{name}/{m}"] for m in ("enumeration", "tree_walk", "memoized")]
+            # What chapter 4 says of these numbers: (a) and (b) take about the same time.
+            if not 0.5 < t[0] / t[1] < 2:
+                raise SystemExit(f"generate.py: chain_rule {compiler} {name}: enumeration / tree walk "
+                                 f"{t[0] / t[1]:.2f}: chapter 4's text no longer describes the data")
+            rows.append((label, compiler_label, *(f"{v:#.3g}" for v in t), f"{t[0] / t[2]:.0f}x",
+                         f"{t[1] / t[2]:.0f}x"))
+        first, last = (f"width2_depth{d}" for d in (depths[0], depths[-1]))
+        layers = depths[-1] - depths[0]
+        factor = {m: (cpu_us[f"{last}/{m}"] / cpu_us[f"{first}/{m}"]) ** (1 / layers)
+                  for m in ("enumeration", "tree_walk")}
+        if min(factor.values()) <= 2:  # chapter 4: faster than the paths, which double per layer
+            raise SystemExit(f"generate.py: chain_rule {compiler}: growth per layer {factor}: chapter 4's text no "
+                             f"longer describes the data")
+        step_ns = 1000 * (cpu_us[f"{last}/memoized"] - cpu_us[f"{first}/memoized"]) / layers
+        growth.append(f"{compiler_label}: (a) {factor['enumeration']:.1f}x and (b) {factor['tree_walk']:.1f}x per "
+                      f"extra layer, (c) {step_ns:+.0f} ns per layer")
+    return (table(["gradient of", "compiler", "(a) enumeration (us)", "(b) tree walk (us)", "(c) memoized (us)",
+                   "(a)/(c)", "(b)/(c)"], rows) + "\n" + google_benchmark_note("chain_rule") +
+            f"\nFrom {depths[0]} to {depths[-1]} hidden layers (geometric means of the growth): {'; '.join(growth)}.\n")
 
 
 def speed_table():
@@ -285,24 +318,12 @@ def factoring_formulas(dot, variable):
 
 
 def forward_reverse_runtime_table(counts):
-    rows, notes = [], []
-    times = {}
-    for compiler, label in (("gcc", "GCC 12"), ("clang", "Clang 19")):
-        path = DATA / f"runtime_forward_reverse_{compiler}.txt"
-        machine = {}
-        for line in open(path):
-            fields = line.split()
-            if fields and fields[0].endswith("_median"):  # name, time, unit, CPU time, unit, iterations
-                times[(compiler, fields[0][:-len("_median")])] = float(fields[3]) / (1000 if fields[4] == "ns" else 1)
-            elif line.startswith(("Model name", "Run on")) or line.startswith(("g++", "Debian clang", "clang")):
-                machine.setdefault(line.split()[0], " ".join(line.split(":", 1)[-1].split()) if ":" in line
-                                   else line.strip())
-        notes.append(f"{label}: `{machine.get('g++', machine.get('Debian', machine.get('clang', '')))}`")
-        cpu = f"{machine['Model']} ({machine['Run'].removeprefix('Run on ').strip('()')})"
+    rows = []
+    times = {compiler: google_benchmark("forward_reverse", compiler)[0] for compiler, _ in COMPILERS}
     for label, name, key in (("lecture network", "lecture", "lecture"), ("2-16-16-1", "2_16_16_1", "2-16-16-1")):
         passes = int(counts[key][2])
-        for compiler, compiler_label in (("gcc", "GCC 12"), ("clang", "Clang 19")):
-            r, f, j = (times[(compiler, f"{name}/{m}")] for m in ("reverse", "forward", "jvp"))
+        for compiler, compiler_label in COMPILERS:
+            r, f, j = (times[compiler][f"{name}/{m}"] for m in ("reverse", "forward", "jvp"))
             # What chapter 6 says of these numbers.
             if not (1 < f / r < passes and 0.5 < j / r < 1.5):
                 raise SystemExit(f"generate.py: {compiler} {name}: forward/reverse {f / r:.1f} (passes {passes}), "
@@ -311,10 +332,7 @@ def forward_reverse_runtime_table(counts):
                          f"{passes}"))
     return (table(["gradient of", "compiler", "reverse mode (us)", "forward mode (us)", "forward / reverse",
                    "one tangent pass, jvp (us)", "tangent passes"], rows) +
-            f"\nMedian CPU time of 9 repetitions, benchmarks interleaved at random, on {cpu}, -O2, one thread, "
-            f"while the machine was shared with other builds ({'; '.join(notes)}); data "
-            f"`docs/data/runtime_forward_reverse_gcc.txt` and `..._clang.txt`, written by "
-            f"`benchmark/runtime_forward_reverse.sh`.\n")
+            "\n" + google_benchmark_note("forward_reverse"))
 
 
 def forward_reverse_figures(examples, out, fragments):
@@ -336,18 +354,28 @@ def layer_graph_figures(examples, out, fragments):
     run(["dot", "-Tsvg", out / "layer_graph.dot", "-o", out / "layer_graph.svg"])
 
 
-def checkpointing_runtime(name):
-    """CPU-time medians (ns) of benchmark/runtime/checkpointing.cpp and the machine line, from the script's file."""
-    path = DATA / f"runtime_checkpointing_{name}.txt"
-    cpu_ns, header = {}, {}
-    for line in open(path):
-        fields = line.split()
-        if fields and fields[0].endswith("_median"):  # name, time, unit, CPU time, unit, iterations
-            scale = {"ns": 1, "us": 1e3, "ms": 1e6}[fields[4]]
-            cpu_ns[fields[0][:-len("_median")]] = float(fields[3]) * scale
-        elif line.startswith(("Model name:", "Compiler:")):
-            header[line.split(":", 1)[0]] = line.split(":", 1)[1].strip()
-    return cpu_ns, header
+def pytorch_saved_tensors(memograd_values):
+    """Chapter 7's statements about PyTorch as checked by benchmark/pytorch_saved_tensors.py, and what PyTorch
+    saves beside memograd's values buffer, network by network."""
+    path = DATA / "pytorch_saved_tensors.txt"
+    lines = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8")]
+    version = lines[0][0].split("PyTorch ")[1].split(" ")[0]
+    statements = [f[1] for f in lines if f[0] == "statement"]
+    rows = []
+    for _, network, single, batch in (f for f in lines if f[0] == "saved"):
+        # What the chapter says: memograd keeps more values than PyTorch saves, for one sample.
+        if memograd_values[network] <= int(single):
+            raise SystemExit(f"generate.py: {network}: memograd keeps {memograd_values[network]} values, PyTorch "
+                             f"saves {single}: chapter 7's text no longer describes the data")
+        rows.append((network, f"{memograd_values[network]:,}", f"{int(single):,}", f"{int(batch):,}"))
+    return (f"Checked on PyTorch {version} (Debian's `python3-torch`) by `benchmark/pytorch_saved_tensors.py`, "
+            f"which fails if PyTorch behaves otherwise: " + "; ".join(statements) + ".\n\n" +
+            table(["network", "memograd: values stored (any batch)", "PyTorch: doubles saved, 1 sample",
+                   "PyTorch: doubles saved, batch of 64"], rows) +
+            "\nPyTorch's counts: every tensor a backward function saved during the forward pass, counted once per "
+            "storage, inputs, targets and parameters excluded (memograd's values buffer does not copy its "
+            "leaves either); the networks are `torch.nn.Linear` layers, so the neurons' products and sums are "
+            f"matrix products whose results are not saved. Data `docs/data/pytorch_saved_tensors.txt`.\n")
 
 
 def memory_figures(examples, out, fragments):
@@ -370,27 +398,23 @@ def memory_figures(examples, out, fragments):
         f"For one sample of 784-128-10 the passes keep {kept:,} doubles of values and adjoints, "
         f"{100 * kept / gradient:.2g}% of the {gradient:,} doubles of the gradient, and the parameters take as many "
         f"again: for one sample, memoization's memory is small next to the network's own.\n")
+    fragments["pytorch_saved"] = pytorch_saved_tensors({r[0]: int(r[2]) for r in rows})
     lines = [line.split() for line in open(out / "checkpointing.dat") if not line.startswith("#")]
     steps, memoized_doubles, memoized_ops = (int(v) for v in lines[0])
-    timings = {name: checkpointing_runtime(name) for name in ("gcc", "clang")}
+    timings = {compiler: google_benchmark("checkpointing", compiler)[0] for compiler, _ in COMPILERS}
     body = [("memoized (every value kept)", "–", f"{memoized_doubles:,}", f"{memoized_ops:,}", "0",
-             *(f"{timings[c][0]['memoized']:,.0f} (1.00x)" for c in ("gcc", "clang")))]
+             *(f"{1000 * timings[c]['memoized']:,.0f} (1.00x)" for c, _ in COMPILERS))]
     for k, segments, doubles, ops in ([int(v) for v in row] for row in lines[1:]):
-        if f"checkpointed/{k}" not in timings["gcc"][0]:
-            continue
         cells = []
-        for c in ("gcc", "clang"):
-            t, base = timings[c][0][f"checkpointed/{k}"], timings[c][0]["memoized"]
-            cells.append(f"{t:,.0f} ({t / base:.2f}x)")
+        for c, _ in COMPILERS:
+            t, base = timings[c][f"checkpointed/{k}"], timings[c]["memoized"]
+            cells.append(f"{1000 * t:,.0f} ({t / base:.2f}x)")
         body.append((f"checkpointed, segments of {k}", f"{segments}", f"{doubles:,}", f"{ops:,}",
                      f"{ops - memoized_ops:,}", *cells))
-    machine = timings["gcc"][1]["Model name"]
     fragments["checkpointing_table"] = table(
         ["gradient of 128 steps", "segments", "doubles kept", "forward operations", "extra forward operations",
          "GCC 12: CPU time (ns)", "Clang 19: CPU time (ns)"], body) + (
-        f"\nCounts: `examples/memory_cost.cpp` (compile-time constants). Times: median CPU time of 15 interleaved "
-        f"repetitions on {machine}, {timings['gcc'][1]['Compiler']} and {timings['clang'][1]['Compiler']}, -O2, "
-        f"shared with other jobs (`docs/data/runtime_checkpointing_gcc.txt`, `runtime_checkpointing_clang.txt`).\n")
+        "\nCounts: `examples/memory_cost.cpp` (compile-time constants). " + google_benchmark_note("checkpointing"))
 
 
 NOTEBOOK_CELL = """import time

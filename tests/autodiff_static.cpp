@@ -180,6 +180,8 @@ template <class E, class X>
 concept differentiable_at = requires(E e, X a) { memograd::value_and_grad(e, a); };
 template <class E, class X, class D>
 concept differentiable_with_data = requires(E e, X a, D d) { memograd::value_and_grad(e, a, d); };
+template <class E, class X, class D>
+concept traceable = requires(E e, X a, D d) { memograd::trace(e, a, d); };
 template <class L, class R>
 concept addable = requires(L l, R r) { l + r; };
 template <class L, class R>
@@ -205,6 +207,8 @@ TEST_CASE("misuse is not viable: requires-expressions answer false", "[autodiff]
     STATIC_REQUIRE(!differentiable_at<decltype(var<0>{} * data<0>{}), std::array<double, 1>>);  // data missing
     STATIC_REQUIRE(differentiable_with_data<decltype(var<0>{} * data<0>{}), std::array<double, 1>, std::array<double, 1>>);
     STATIC_REQUIRE(!differentiable_with_data<decltype(var<0>{} * data<3>{}), std::array<double, 1>, std::array<double, 2>>);
+    STATIC_REQUIRE(traceable<decltype(var<0>{} * constant<0.5>{}), std::array<double, 1>, std::array<double, 0>>);
+    STATIC_REQUIRE(!traceable<decltype(var<0>{} * 0.5), std::array<double, 1>, std::array<double, 0>>);  // run-time double
 }
 
 // A node type and an operation written outside the library, through the node protocol (node.hpp) and the

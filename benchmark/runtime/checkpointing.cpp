@@ -1,7 +1,8 @@
 // Memoization against recomputation (examples/checkpointing.hpp): the gradient of a 128-step recurrence
 // h = tanh(w h + b), every value kept (one value_and_grad) or only every K-th step's input kept and each
-// segment recomputed in the backward pass. benchmark/runtime_checkpointing.sh runs it with GCC 12 and
-// Clang 19 (interleaved repetitions, CPU time) and writes docs/data/runtime_checkpointing_<compiler>.txt.
+// segment recomputed in the backward pass (K = 1, 2, 4, ..., 128).
+// `benchmark/runtime_benchmark.sh checkpointing` runs it with GCC 12 and Clang 19 (interleaved repetitions,
+// CPU time) and writes docs/data/runtime_checkpointing_<compiler>.txt.
 #include "checkpointing.hpp"
 
 #include <benchmark/benchmark.h>
@@ -35,5 +36,7 @@ BENCHMARK(gradient<&checkpointing::checkpointed<steps, 4>>)->Name("checkpointed/
 BENCHMARK(gradient<&checkpointing::checkpointed<steps, 8>>)->Name("checkpointed/8")->Unit(benchmark::kNanosecond);
 BENCHMARK(gradient<&checkpointing::checkpointed<steps, 16>>)->Name("checkpointed/16")->Unit(benchmark::kNanosecond);
 BENCHMARK(gradient<&checkpointing::checkpointed<steps, 32>>)->Name("checkpointed/32")->Unit(benchmark::kNanosecond);
+BENCHMARK(gradient<&checkpointing::checkpointed<steps, 64>>)->Name("checkpointed/64")->Unit(benchmark::kNanosecond);
+BENCHMARK(gradient<&checkpointing::checkpointed<steps, 128>>)->Name("checkpointed/128")->Unit(benchmark::kNanosecond);
 
 BENCHMARK_MAIN();

@@ -2,7 +2,7 @@
 // and on the 2-16-16-1 tanh network (dense_network_loss, 340 variables): the whole gradient by reverse
 // mode (value_and_grad: one forward pass, one backward pass), by forward mode (forward_mode_gradient:
 // one forward pass, one tangent pass per variable), and a single tangent pass (jvp: one forward pass,
-// one tangent pass). benchmark/runtime_forward_reverse.sh runs it interleaved and writes docs/data/.
+// one tangent pass). `benchmark/runtime_benchmark.sh forward_reverse` runs it interleaved, writes docs/data/.
 #include "lecture_network.hpp"
 
 #include <memograd/autodiff.hpp>

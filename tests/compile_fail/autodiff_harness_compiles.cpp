@@ -13,6 +13,8 @@ static_assert(memograd::value_and_grad(2 + var<0>{}, std::array{3.0}).value == 5
 static_assert(memograd::value_and_grad(1.0 - var<0>{}, std::array{3.0}).value == -2.0);  // autodiff_subtract_string
 static_assert(memograd::value_and_grad(var<0>{} / 2.0, std::array{3.0}).value == 1.5);   // autodiff_divide_by_array
 static_assert(memograd::value_and_grad(var<0>{} * memograd::data<1>{}, std::array{1.0}, std::array{2.0, 3.0}).value == 3.0);  // autodiff_data_past_end
+static_assert(memograd::trace(var<0>{} * memograd::constant<0.5>{}, std::array{1.0}, std::array<double, 0>{})  // autodiff_trace_run_time_double
+                  .result.value == 0.5);
 
 int main() {}
 static_assert(memograd::value_and_grad(memograd::square(var<0>{} - memograd::data<0>{}), std::array{1.0},

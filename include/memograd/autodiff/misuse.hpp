@@ -27,4 +27,7 @@ struct expression_uses_data_J_past_the_end_of_data_fix_pass_one_entry_per_data_l
 struct direction_and_x_differ_in_length_fix_pass_one_direction_entry_per_entry_of_x {};
 /// `named<"...">(expr)` with a name that is not an identifier, or one the printers make (`v3`, `x`, ...).
 struct node_name_is_not_an_identifier_or_is_a_printer_name_like_v3_fix_use_letters_digits_and_underscores {};
+/// `trace(expr, x, data)` with an expr that holds a run-time double: its nodes are evaluated per occurrence,
+/// not in the memo table the trace reads.
+struct trace_of_expression_with_run_time_doubles_fix_write_them_as_constant_V_or_data_J {};
 }  // namespace memograd::misuse

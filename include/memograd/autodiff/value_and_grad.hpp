@@ -161,7 +161,8 @@ struct evaluation_trace {
 
 /// `value_and_grad`, and with it every node's value and adjoint as the generated passes left them: the
 /// memo the backward pass keeps. Nodes named with `named<"...">` can be looked up by name. For
-/// expressions without run-time doubles (every node a graph node).
+/// expressions without run-time doubles (every node a graph node, in the memo table); with one, the call
+/// is deleted and names the fix: `constant<V>` for a fixed number, `data<J>` for a run-time one.
 /// @snippet tests/tutorial_lecture.cpp trace
 template <Expression E, std::size_t K, std::size_t M>
     requires detail::leaves_fit<E, K, M, 0> && (detail::facts<E>.occurrence_count == 0)
@@ -179,6 +180,12 @@ constexpr auto trace(const E& expr, const std::array<double, K>& x, const std::a
     });
     return t;
 }
+/// @cond MEMOGRAD_INTERNAL
+template <Expression E, std::size_t K, std::size_t M,
+          class Problem = misuse::trace_of_expression_with_run_time_doubles_fix_write_them_as_constant_V_or_data_J>
+    requires detail::leaves_fit<E, K, M, 0> && (detail::facts<E>.occurrence_count > 0)
+void trace(const E&, const std::array<double, K>&, const std::array<double, M>&) = delete;
+/// @endcond
 
 /// What the compiler found in expression type E: the lecture's counts, as constants.
 /// @snippet tests/autodiff_static.cpp stats
