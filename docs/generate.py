@@ -241,6 +241,14 @@ def lecture_figures(examples, out, fragments):
         f"memoized pass in run time, because it re-evaluates forward values wherever it reaches a node.\n")
     for graph in ("lecture_forward", "lecture_backward", "lecture_traced"):
         run(["dot", "-Tsvg", out / f"{graph}.dot", "-o", out / f"{graph}.svg"])
+    # What chapter 4 says the listing shows: dz3_1 computed once and read five times; dO1_1 assigned by
+    # its first user and added to by its second.
+    statements = [line.split("//")[0].strip() for line in open(out / "lecture_backward_code.txt", encoding="utf-8")]
+    reads = sum(1 for st in statements if "=" in st and re.search(r"\bdz3_1\b", st.split("=", 1)[1]))
+    if (reads != 5 or "dO1_1 = dz2_2 * w2_21;" not in statements or "dO1_1 += dz2_1 * w2_11;" not in statements
+            or sum(1 for st in statements if st.startswith("dz3_1 =")) != 1):
+        raise SystemExit(f"generate.py: the lecture's backward listing no longer reads as chapter 4 describes it "
+                         f"(dz3_1 read {reads} times)")
 
 
 # ---- forward mode against reverse mode (chapter 6) ---------------------------------------------------------
