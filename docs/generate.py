@@ -195,18 +195,27 @@ def chain_rule_runtime_table():
 
 def speed_table():
     pytorch = {line.split()[0]: float(line.split()[1]) for line in open(DATA / "runtime_pytorch.txt") if "_us" in line}
+    times = {compiler: google_benchmark("mlp", compiler)[0] for compiler, _ in COMPILERS}
     rows = []
     for label, name, torch_key in (("2-16-16-1, one sample", "2_16_16_1", "pytorch_2_16_16_1_single_us"),
                                    ("2-16-16-1, batch of 64", "2_16_16_1_batch64", "pytorch_2_16_16_1_batch64_us"),
                                    ("784-128-10, one sample", "784_128_10", None)):
-        gcc = median_us(DATA / "runtime_mlp_gcc.txt", f"mlp_{name}")
-        clang = median_us(DATA / "runtime_mlp_clang.txt", f"mlp_{name}")
-        hand_gcc = median_us(DATA / "runtime_mlp_gcc.txt", f"hand_{name}")
-        hand_clang = median_us(DATA / "runtime_mlp_clang.txt", f"hand_{name}")
-        torch = f"{pytorch[torch_key]:.1f}" if torch_key else "–"
-        rows.append((label, f"{gcc:#.3g}", f"{clang:#.3g}", f"{hand_gcc:#.3g}", f"{hand_clang:#.3g}", torch))
-    return table(["gradient of", "nn::mlp GCC (us)", "nn::mlp Clang (us)", "hand-written GCC (us)",
-                  "hand-written Clang (us)", "PyTorch eager (us)"], rows)
+        cells = [f"{times[c][f'{kind}_{name}']:#.3g}" for kind in ("mlp", "hand") for c, _ in COMPILERS]
+        rows.append((label, *cells, f"{pytorch[torch_key]:.1f}" if torch_key else "–"))
+    one = {c: times[c]["mlp_2_16_16_1"] for c, _ in COMPILERS}
+    to_hand = {c: one[c] / times[c]["hand_2_16_16_1"] for c, _ in COMPILERS}
+    torch_factor = {c: pytorch["pytorch_2_16_16_1_single_us"] / one[c] for c, _ in COMPILERS}
+    # What chapter 5 says of these numbers.
+    if max(to_hand.values()) > 1 or min(torch_factor.values()) < 100:
+        raise SystemExit(f"generate.py: mlp / hand {to_hand}, PyTorch / mlp {torch_factor}: chapter 5's text no "
+                         f"longer describes the data")
+    return (table(["gradient of", "nn::mlp GCC (us)", "nn::mlp Clang (us)", "hand-written GCC (us)",
+                   "hand-written Clang (us)", "PyTorch eager (us)"], rows) + "\n" +
+            google_benchmark_note("mlp") + f" PyTorch: {open(DATA / 'runtime_pytorch.txt').readline().strip()}, "
+            f"median of 2,000 calls (`benchmark/pytorch_mlp.py`, `docs/data/runtime_pytorch.txt`).\n\n"
+            f"For one sample of 2-16-16-1 the generated pass takes {to_hand['gcc']:.2f}x (GCC) and "
+            f"{to_hand['clang']:.2f}x (Clang) the time of the hand-written loops, and PyTorch's eager mode "
+            f"{torch_factor['gcc']:.0f}x / {torch_factor['clang']:.0f}x the time of the generated pass.\n")
 
 
 # ---- the examples' own output -----------------------------------------------------------------------------
