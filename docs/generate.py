@@ -30,6 +30,11 @@ def gnuplot(script):
     subprocess.run(["gnuplot"], input=script, check=True, text=True)
 
 
+def three_digits(value):
+    """A measured time to three significant digits: 0.524, 36.0, 102."""
+    return f"{value:#.3g}".rstrip(".")
+
+
 def table(header, rows):
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---:" if i else "---" for i in range(len(header))) + "|"]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
@@ -160,7 +165,7 @@ def google_benchmark_note(name):
     return (f"Median CPU time of {headers[0]['repetitions']} repetitions, benchmarks interleaved at random, on "
             f"{headers[0]['Model name']} ({headers[0]['Run on']}), {compilers}, -O2, one thread, while the machine "
             f"was shared with other builds (compare within a row); data `docs/data/runtime_{name}_gcc.txt` and "
-            f"`..._clang.txt`, written by `benchmark/runtime_benchmark.sh {name}`.\n")
+            f"`..._clang.txt`, written by `benchmark/runtime_benchmark.sh {name}`.")
 
 
 def chain_rule_runtime_table():
@@ -176,7 +181,7 @@ def chain_rule_runtime_table():
             if not 0.5 < t[0] / t[1] < 2:
                 raise SystemExit(f"generate.py: chain_rule {compiler} {name}: enumeration / tree walk "
                                  f"{t[0] / t[1]:.2f}: chapter 4's text no longer describes the data")
-            rows.append((label, compiler_label, *(f"{v:#.3g}" for v in t), f"{t[0] / t[2]:.0f}x",
+            rows.append((label, compiler_label, *(three_digits(v) for v in t), f"{t[0] / t[2]:.0f}x",
                          f"{t[1] / t[2]:.0f}x"))
         first, last = (f"width2_depth{d}" for d in (depths[0], depths[-1]))
         layers = depths[-1] - depths[0]
@@ -190,7 +195,7 @@ def chain_rule_runtime_table():
                       f"extra layer, (c) {step_ns:+.0f} ns per layer")
     return (table(["gradient of", "compiler", "(a) enumeration (us)", "(b) tree walk (us)", "(c) memoized (us)",
                    "(a)/(c)", "(b)/(c)"], rows) + "\n" + google_benchmark_note("chain_rule") +
-            f"\nFrom {depths[0]} to {depths[-1]} hidden layers (geometric means of the growth): {'; '.join(growth)}.\n")
+            f"\n\nFrom {depths[0]} to {depths[-1]} hidden layers (geometric means of the growth): {'; '.join(growth)}.\n")
 
 
 def speed_table():
@@ -200,15 +205,14 @@ def speed_table():
     for label, name, torch_key in (("2-16-16-1, one sample", "2_16_16_1", "pytorch_2_16_16_1_single_us"),
                                    ("2-16-16-1, batch of 64", "2_16_16_1_batch64", "pytorch_2_16_16_1_batch64_us"),
                                    ("784-128-10, one sample", "784_128_10", None)):
-        cells = [f"{times[c][f'{kind}_{name}']:#.3g}" for kind in ("mlp", "hand") for c, _ in COMPILERS]
+        cells = [three_digits(times[c][f"{kind}_{name}"]) for kind in ("mlp", "hand") for c, _ in COMPILERS]
         rows.append((label, *cells, f"{pytorch[torch_key]:.1f}" if torch_key else "–"))
     one = {c: times[c]["mlp_2_16_16_1"] for c, _ in COMPILERS}
     to_hand = {c: one[c] / times[c]["hand_2_16_16_1"] for c, _ in COMPILERS}
     torch_factor = {c: pytorch["pytorch_2_16_16_1_single_us"] / one[c] for c, _ in COMPILERS}
-    # What chapter 5 says of these numbers.
-    if max(to_hand.values()) > 1 or min(torch_factor.values()) < 100:
-        raise SystemExit(f"generate.py: mlp / hand {to_hand}, PyTorch / mlp {torch_factor}: chapter 5's text no "
-                         f"longer describes the data")
+    # What chapter 5 says of these numbers: for one sample PyTorch's per-operation overhead dominates.
+    if min(torch_factor.values()) < 10:
+        raise SystemExit(f"generate.py: PyTorch / mlp {torch_factor}: chapter 5's text no longer describes the data")
     return (table(["gradient of", "nn::mlp GCC (us)", "nn::mlp Clang (us)", "hand-written GCC (us)",
                    "hand-written Clang (us)", "PyTorch eager (us)"], rows) + "\n" +
             google_benchmark_note("mlp") + f" PyTorch: {open(DATA / 'runtime_pytorch.txt').readline().strip()}, "
@@ -345,11 +349,11 @@ def forward_reverse_runtime_table(counts):
             if not (1 < f / r < passes and 0.5 < j / r < 1.5):
                 raise SystemExit(f"generate.py: {compiler} {name}: forward/reverse {f / r:.1f} (passes {passes}), "
                                  f"jvp/reverse {j / r:.2f}: chapter 6's text no longer describes the data")
-            rows.append((label, compiler_label, f"{r:#.3g}", f"{f:#.3g}", f"{f / r:.0f}x", f"{j:#.3g}",
+            rows.append((label, compiler_label, three_digits(r), three_digits(f), f"{f / r:.0f}x", three_digits(j),
                          f"{passes}"))
     return (table(["gradient of", "compiler", "reverse mode (us)", "forward mode (us)", "forward / reverse",
                    "one tangent pass, jvp (us)", "tangent passes"], rows) +
-            "\n" + google_benchmark_note("forward_reverse"))
+            "\n" + google_benchmark_note("forward_reverse") + "\n")
 
 
 def forward_reverse_figures(examples, out, fragments):
@@ -431,7 +435,7 @@ def memory_figures(examples, out, fragments):
     fragments["checkpointing_table"] = table(
         ["gradient of 128 steps", "segments", "doubles kept", "forward operations", "extra forward operations",
          "GCC 12: CPU time (ns)", "Clang 19: CPU time (ns)"], body) + (
-        "\nCounts: `examples/memory_cost.cpp` (compile-time constants). " + google_benchmark_note("checkpointing"))
+        "\nCounts: `examples/memory_cost.cpp` (compile-time constants). " + google_benchmark_note("checkpointing") + "\n")
 
 
 NOTEBOOK_CELL = """import time
