@@ -195,7 +195,8 @@ def chain_rule_runtime_table():
                       f"extra layer, (c) {step_ns:+.0f} ns per layer")
     return (table(["gradient of", "compiler", "(a) enumeration (us)", "(b) tree walk (us)", "(c) memoized (us)",
                    "(a)/(c)", "(b)/(c)"], rows) + "\n" + google_benchmark_note("chain_rule") +
-            f"\n\nFrom {depths[0]} to {depths[-1]} hidden layers (geometric means of the growth): {'; '.join(growth)}.\n")
+            f"\n\nFrom {depths[0]} to {depths[-1]} hidden layers (geometric means of the growth): "
+            f"{'; '.join(growth)}.\n")
 
 
 def speed_table():
@@ -489,7 +490,20 @@ def fibonacci_python(out, fragments):
     return {int(n): float(t) for n, t in times}
 
 
+def check_quoted_code(chapter, after, source):
+    """The indented code block that follows `after` in a tutorial chapter quotes `source`: each of its lines
+    appears there verbatim (a listing too short to be a snippet of its own must still not drift)."""
+    text = (ROOT / "docs" / "tutorial" / chapter).read_text(encoding="utf-8")
+    block = text[text.index(after) + len(after):].lstrip("\n").split("\n\n")[0]
+    code = (ROOT / source).read_text(encoding="utf-8")
+    for line in block.splitlines():
+        if line.strip() not in code:
+            raise SystemExit(f"generate.py: docs/tutorial/{chapter} quotes a line {source} no longer has: "
+                             f"{line.strip()}")
+
+
 def fibonacci_figures(examples, out, fragments):
+    check_quoted_code("01_memoization.md", "steps explicit:", "examples/recursion_tree.cpp")
     output = run([examples / "example_fibonacci", out])
     (out / "fibonacci_output.txt").write_text(output)
     tree = run([examples / "example_recursion_tree", out])
