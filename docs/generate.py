@@ -12,6 +12,7 @@ the CSV and text files in docs/data/, written by the scripts in benchmark/. Noth
 """
 import argparse
 import csv
+import functools
 import re
 import subprocess
 import sys
@@ -112,13 +113,32 @@ def fibonacci_reach_table():
                   f"Clang 19: largest N (Boost {versions} where they differ)"], body)
 
 
-def median_us(path, name):
+@functools.cache
+def google_benchmark_file(path):
+    """A Google Benchmark console output: the medians in microseconds by benchmark name, as (real time, CPU
+    time), and the header lines benchmark/runtime_benchmark.sh writes (Model name, Compiler, Run on,
+    repetitions). Read once per file."""
+    medians, header = {}, {}
     for line in open(path):
         fields = line.split()
-        if fields and fields[0] == f"{name}_median":
-            value, unit = float(fields[1]), fields[2]
-            return value / 1000 if unit == "ns" else value
-    raise SystemExit(f"generate.py: {name}_median missing from {path}")
+        if fields and fields[0].endswith("_median"):  # name, time, unit, CPU time, unit, iterations
+            real, cpu = (float(fields[i]) / {"ns": 1e3, "us": 1, "ms": 1e-3}[fields[i + 1]] for i in (1, 3))
+            medians[fields[0][:-len("_median")]] = (real, cpu)
+        elif line.startswith(("Model name:", "Compiler:")):
+            header[line.split(":", 1)[0]] = line.split(":", 1)[1].strip()
+        elif line.startswith("Run on"):
+            header["Run on"] = line.removeprefix("Run on").strip().strip("()")
+        elif line.startswith("#") and "--benchmark_repetitions=" in line:
+            header["repetitions"] = re.search(r"--benchmark_repetitions=(\d+)", line).group(1)
+    return medians, header
+
+
+def median_us(path, name):
+    """The median real time of one benchmark, in microseconds."""
+    medians = google_benchmark_file(path)[0]
+    if name not in medians:
+        raise SystemExit(f"generate.py: {name}_median missing from {path}")
+    return medians[name][0]
 
 
 def microseconds(value):
@@ -141,21 +161,10 @@ COMPILERS = (("gcc", "GCC 12"), ("clang", "Clang 19"))
 
 
 def google_benchmark(name, compiler):
-    """The medians of docs/data/runtime_<name>_<compiler>.txt (benchmark/runtime_benchmark.sh), CPU time in
-    microseconds by benchmark name, and its header: Model name, Compiler, Run on, repetitions."""
-    path = DATA / f"runtime_{name}_{compiler}.txt"
-    cpu_us, header = {}, {}
-    for line in open(path):
-        fields = line.split()
-        if fields and fields[0].endswith("_median"):  # name, time, unit, CPU time, unit, iterations
-            cpu_us[fields[0][:-len("_median")]] = float(fields[3]) / {"ns": 1e3, "us": 1, "ms": 1e-3}[fields[4]]
-        elif line.startswith(("Model name:", "Compiler:")):
-            header[line.split(":", 1)[0]] = line.split(":", 1)[1].strip()
-        elif line.startswith("Run on"):
-            header["Run on"] = line.removeprefix("Run on").strip().strip("()")
-        elif line.startswith("#"):
-            header["repetitions"] = re.search(r"--benchmark_repetitions=(\d+)", line).group(1)
-    return cpu_us, header
+    """The CPU-time medians (microseconds, by benchmark name) and the header of
+    docs/data/runtime_<name>_<compiler>.txt, written by benchmark/runtime_benchmark.sh."""
+    medians, header = google_benchmark_file(DATA / f"runtime_{name}_{compiler}.txt")
+    return {benchmark: cpu for benchmark, (_, cpu) in medians.items()}, header
 
 
 def google_benchmark_note(name):
@@ -200,7 +209,8 @@ def chain_rule_runtime_table():
 
 
 def speed_table():
-    pytorch = {line.split()[0]: float(line.split()[1]) for line in open(DATA / "runtime_pytorch.txt") if "_us" in line}
+    pytorch_lines = (DATA / "runtime_pytorch.txt").read_text().splitlines()
+    pytorch = {line.split()[0]: float(line.split()[1]) for line in pytorch_lines if "_us" in line}
     times = {compiler: google_benchmark("mlp", compiler)[0] for compiler, _ in COMPILERS}
     rows = []
     for label, name, torch_key in (("2-16-16-1, one sample", "2_16_16_1", "pytorch_2_16_16_1_single_us"),
@@ -216,7 +226,7 @@ def speed_table():
         raise SystemExit(f"generate.py: PyTorch / mlp {torch_factor}: chapter 5's text no longer describes the data")
     return (table(["gradient of", "nn::mlp GCC (us)", "nn::mlp Clang (us)", "hand-written GCC (us)",
                    "hand-written Clang (us)", "PyTorch eager (us)"], rows) + "\n" +
-            google_benchmark_note("mlp") + f" PyTorch: {open(DATA / 'runtime_pytorch.txt').readline().strip()}, "
+            google_benchmark_note("mlp") + f" PyTorch: {pytorch_lines[0].strip()}, "
             f"median of 2,000 calls (`benchmark/pytorch_mlp.py`, `docs/data/runtime_pytorch.txt`).\n\n"
             f"For one sample of 2-16-16-1 the generated pass takes {to_hand['gcc']:.2f}x (GCC) and "
             f"{to_hand['clang']:.2f}x (Clang) the time of the hand-written loops, and PyTorch's eager mode "
