@@ -486,7 +486,8 @@ def fibonacci(n):
 def seconds_text(s):
     for unit, size in (("years", 365.25 * 86400), ("days", 86400), ("hours", 3600), ("minutes", 60), ("s", 1)):
         if s >= size:
-            return f"{s / size:,.3g} {unit}"
+            amount = f"{s / size:,.3g}"
+            return f"{amount} {unit.removesuffix('s') if amount == '1' and unit != 's' else unit}"
     return f"{s * 1000:.3g} ms"
 
 
