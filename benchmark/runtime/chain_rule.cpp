@@ -4,6 +4,7 @@
 // memoized backward pass memograd generates. The first two also re-evaluate forward values at every
 // level of the tree; their multiplication counts are stats<E>::enumeration_products and
 // tree_walk_products. `benchmark/runtime_benchmark.sh chain_rule` runs it with GCC 12 and Clang 19.
+#include "dense_network_point.hpp"
 #include "lecture_network.hpp"
 
 #include <memograd/autodiff.hpp>
@@ -43,11 +44,7 @@ void lecture_network(benchmark::State& state) {
 template <method M, std::size_t Depth>
 void width2(benchmark::State& state) {
     constexpr auto loss = memograd::dense_network_loss<2, 2, Depth>();
-    std::array<double, memograd::dense_network_vars<2, 2, Depth>> x{};
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        x[i] = 0.1 * static_cast<double>(i % 7) - 0.3;
-    }
-    run<M>(state, loss, x, std::array<double, 0>{});
+    run<M>(state, loss, dense_network_point<2, 2, Depth>(), std::array<double, 0>{});
 }
 
 }  // namespace

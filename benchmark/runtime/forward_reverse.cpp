@@ -3,6 +3,7 @@
 // mode (value_and_grad: one forward pass, one backward pass), by forward mode (forward_mode_gradient:
 // one forward pass, one tangent pass per variable), and a single tangent pass (jvp: one forward pass,
 // one tangent pass). `benchmark/runtime_benchmark.sh forward_reverse` runs it interleaved, writes docs/data/.
+#include "dense_network_point.hpp"
 #include "lecture_network.hpp"
 
 #include <memograd/autodiff.hpp>
@@ -10,7 +11,6 @@
 #include <benchmark/benchmark.h>
 
 #include <array>
-#include <cstddef>
 
 namespace {
 
@@ -44,11 +44,7 @@ void lecture_network(benchmark::State& state) {
 template <mode M>
 void network_2_16_16_1(benchmark::State& state) {
     constexpr auto loss = memograd::dense_network_loss<2, 16, 2>();
-    std::array<double, memograd::dense_network_vars<2, 16, 2>> x{};
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        x[i] = 0.1 * static_cast<double>(i % 7) - 0.3;
-    }
-    run<M>(state, loss, x, std::array<double, 0>{});
+    run<M>(state, loss, dense_network_point<2, 16, 2>(), std::array<double, 0>{});
 }
 
 }  // namespace
