@@ -152,12 +152,7 @@ class forward_mode_evaluation {
 public:
     constexpr forward_mode_evaluation(const E& expr, const std::array<double, K>& x, const double* data)
         : expr_(expr), arrays_(pass_arrays::of({x.data(), data, nullptr}, values_.data(), nullptr, nullptr)) {
-        forward_pass<E>(arrays_);
-        if constexpr (graph_of<E>.root_is_node) {
-            value_ = *value_at(arrays_, plan_of<E>.value_buffer[n - 1], plan_of<E>.value_offset[n - 1]);
-        } else {
-            value_ = occurrence<E, E>::forward(expr_, arrays_, tape_.data());
-        }
+        value_ = forward_value<E>(expr_, arrays_, tape_.data());
     }
     forward_mode_evaluation(const forward_mode_evaluation&) = delete;  // arrays_ points into this object
     forward_mode_evaluation& operator=(const forward_mode_evaluation&) = delete;

@@ -9,6 +9,7 @@
 /// computed once by the generated passes; the walk reads their values and adds to their adjoints. The
 /// walk's templates are instantiated once per node *type*; its run time is proportional to the object.
 
+#include "../config.hpp"
 #include "graph.hpp"
 #include "node.hpp"
 #include "ops.hpp"
@@ -93,5 +94,19 @@ struct occurrence {
         }
     }
 };
+
+/// The generated forward pass, then the expression's value: the root's stored value, or, when a run-time
+/// double sits at the root, the walk over the object's occurrences (which writes their values to `tape`
+/// for the backward walk; `tape` is empty when the root is a graph node).
+template <class E>
+MEMOGRAD_FORCE_INLINE constexpr double forward_value(const E& expr, const pass_arrays& arrays, double* tape) {
+    forward_pass<E>(arrays);
+    if constexpr (graph_of<E>.root_is_node) {
+        constexpr std::size_t n = graph_of<E>.size();
+        return *value_at(arrays, plan_of<E>.value_buffer[n - 1], plan_of<E>.value_offset[n - 1]);
+    } else {
+        return occurrence<E, E>::forward(expr, arrays, tape);
+    }
+}
 
 }  // namespace memograd::detail

@@ -38,28 +38,23 @@ template <class E, std::size_t K, std::size_t M, class Inspect = no_inspection>
 constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const std::array<double, K>& x,
                                                          const double* data, Inspect inspect = {}) {
     // The graph and plan are read in constant expressions only (passes.hpp says why).
-    constexpr std::size_t n = graph_of<E>.size();
     // Written before read, statement by statement: no zeroing needed (first uses assign), and zeroing
     // ~1000 doubles per call would be measurable.
     std::array<double, plan_of<E>.values> values;      // NOLINT(cppcoreguidelines-pro-type-member-init)
     std::array<double, plan_of<E>.adjoints> adjoints;  // NOLINT(cppcoreguidelines-pro-type-member-init)
+    std::array<double, facts<E>.occurrence_count> tape;  // NOLINT(cppcoreguidelines-pro-type-member-init)
     value_and_gradient<K> out;                // NOLINT(cppcoreguidelines-pro-type-member-init): see below
     constexpr bool tiled = variables_tile<E, K>;
     if constexpr (!tiled) {
         out.grad.fill(0.0);  // and every contribution is added; else each entry is assigned by its first use
     }
     const auto arrays = pass_arrays::of({x.data(), data, nullptr}, values.data(), adjoints.data(), out.grad.data());
-    forward_pass<E>(arrays);
-    if constexpr (graph_of<E>.root_is_node) {
-        out.value = *value_at(arrays, plan_of<E>.value_buffer[n - 1], plan_of<E>.value_offset[n - 1]);
-        backward_pass<E, !tiled>(arrays, 1.0);
-    } else {
-        std::array<double, facts<E>.occurrence_count> tape;  // NOLINT(cppcoreguidelines-pro-type-member-init)
-        out.value = occurrence<E, E>::forward(expr, arrays, tape.data());
+    out.value = forward_value<E>(expr, arrays, tape.data());
+    if constexpr (!graph_of<E>.root_is_node) {
         zero_fed_adjoints<E>(arrays);
         occurrence<E, E>::backward(expr, arrays, tape.data(), 1.0);
-        backward_pass<E, !tiled>(arrays, 1.0);
     }
+    backward_pass<E, !tiled>(arrays, 1.0);
     inspect(arrays);
     return out;
 }
@@ -67,16 +62,10 @@ constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const st
 /// The generated forward pass alone: the value, no adjoint computed or stored.
 template <class E, std::size_t K>
 constexpr double generated_value(const E& expr, const std::array<double, K>& x, const double* data) {
-    constexpr std::size_t n = graph_of<E>.size();
     std::array<double, plan_of<E>.values> values;  // NOLINT(cppcoreguidelines-pro-type-member-init): written first
-    const auto arrays = pass_arrays::of({x.data(), data, nullptr}, values.data(), nullptr, nullptr);
-    forward_pass<E>(arrays);
-    if constexpr (graph_of<E>.root_is_node) {
-        return *value_at(arrays, plan_of<E>.value_buffer[n - 1], plan_of<E>.value_offset[n - 1]);
-    } else {
-        std::array<double, facts<E>.occurrence_count> tape;  // NOLINT(cppcoreguidelines-pro-type-member-init)
-        return occurrence<E, E>::forward(expr, arrays, tape.data());
-    }
+    std::array<double, facts<E>.occurrence_count> tape;  // NOLINT(cppcoreguidelines-pro-type-member-init)
+    return forward_value<E>(expr, pass_arrays::of({x.data(), data, nullptr}, values.data(), nullptr, nullptr),
+                            tape.data());
 }
 }  // namespace detail
 
