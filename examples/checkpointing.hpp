@@ -72,13 +72,13 @@ constexpr memograd::value_and_gradient<3> checkpointed(const std::array<double, 
 
 /// Doubles each strategy keeps for its backward pass, as the compiler counts them (memograd::stats).
 /// Memoized: every value and adjoint of the T-step graph at once. Checkpointed: the kept segment inputs,
-/// plus one segment's values and adjoints at a time (the last segment's, with the loss, is the largest).
+/// plus one segment's values and adjoints at a time (the last segment's, with the loss, is the largest:
+/// what memoized<K> keeps).
 template <std::size_t T>
 inline constexpr std::size_t memoized_doubles =
     memograd::stats<decltype(chain_loss<T>)>::stored_values + memograd::stats<decltype(chain_loss<T>)>::stored_adjoints;
 template <std::size_t T, std::size_t K>
-inline constexpr std::size_t checkpointed_doubles =
-    T / K + memograd::stats<decltype(chain_loss<K>)>::stored_values + memograd::stats<decltype(chain_loss<K>)>::stored_adjoints;
+inline constexpr std::size_t checkpointed_doubles = T / K + memoized_doubles<K>;
 
 /// Forward operations each strategy runs (memograd::stats<E>::forward_ops of every pass it calls).
 template <std::size_t T>
@@ -86,6 +86,6 @@ inline constexpr std::size_t memoized_forward_ops = memograd::stats<decltype(cha
 template <std::size_t T, std::size_t K>
 inline constexpr std::size_t checkpointed_forward_ops =
     2 * (T / K - 1) * memograd::stats<decltype(chain<K>)>::forward_ops +  // segments but the last, twice
-    memograd::stats<decltype(chain_loss<K>)>::forward_ops;                // the last, once
+    memoized_forward_ops<K>;                                              // the last, once, as memoized<K>
 
 }  // namespace checkpointing
