@@ -50,7 +50,10 @@ class Worker:
             target = self.src / name
             target.parent.mkdir(parents=True, exist_ok=True)
             if (ROOT / name).is_file():
-                shutil.copy2(ROOT / name, target)
+                # copy, not copy2: a fresh modification time, so that a build tree kept from an earlier
+                # run rebuilds what it compiled from a mutated copy (copy2 kept the checkout's older time
+                # and Ninja reused the mutated objects: a baseline then failed unmutated).
+                shutil.copy(ROOT / name, target)
         configured = run(["cmake", "-S", str(self.src), "-B", str(self.build), "-G", "Ninja",
                           f"-DCMAKE_CXX_COMPILER={compiler}", "-DCMAKE_BUILD_TYPE=Debug", "-DCMAKE_CXX_FLAGS_DEBUG=-O0",
                           "-DMEMOGRAD_BUILD_TESTS=ON", "-DMEMOGRAD_BUILD_EXAMPLES=OFF"])
