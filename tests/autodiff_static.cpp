@@ -287,10 +287,20 @@ TEST_CASE("named nodes are the nodes they name; the trace reads every value and 
     STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(h)>, named_node<"h", decltype(x * y)>>);
     STATIC_REQUIRE(stats<decltype(h * h + h)>::nodes == stats<decltype((x * y) * (x * y) + x * y)>::nodes);
     STATIC_REQUIRE(node_traits<std::remove_cvref_t<decltype(h)>>::name == "h");
+    STATIC_REQUIRE(std::is_same_v<another_spelling_of<std::remove_cvref_t<decltype(h)>>::type, decltype(x * y)>);
+    STATIC_REQUIRE(std::is_void_v<another_spelling_of<decltype(x * y)>::type>);
     // A named node reads its operands, and its run-time number, through the wrapper.
     constexpr auto shifted = named<"s">(x + 1.5);
     STATIC_REQUIRE(node_traits<std::remove_cvref_t<decltype(shifted)>>::scalar(shifted) == 1.5);
-    STATIC_REQUIRE(&node_traits<std::remove_cvref_t<decltype(h)>>::operand<1>(h) == &h.node.right);
+    // Operands of empty types are rebuilt from the type, so a node over them is empty too.
+    STATIC_REQUIRE(std::is_same_v<decltype(node_traits<std::remove_cvref_t<decltype(h)>>::operand<1>(h)), var<1>>);
+    STATIC_REQUIRE(std::is_empty_v<std::remove_cvref_t<decltype(h)>>);
+    // One that holds a run-time number is stored, and read by reference.
+    constexpr auto scaled = shifted * y;
+    STATIC_REQUIRE(std::is_same_v<decltype(node_traits<std::remove_cvref_t<decltype(scaled)>>::operand<0>(scaled)),
+                                  const std::remove_cvref_t<decltype(shifted)>&>);
+    STATIC_REQUIRE(node_traits<std::remove_cvref_t<decltype(shifted)>>::scalar(
+                       node_traits<std::remove_cvref_t<decltype(scaled)>>::operand<0>(scaled)) == 1.5);
     // At x = 2, y = 3: h = 6, L = h^2 + h = 42, dL/dh = 2h + 1 = 13 (by hand); dL/dx = 13 y = 39.
     constexpr auto t = trace(h * h + h, std::array{2.0, 3.0}, std::array<double, 0>{});
     STATIC_REQUIRE(t.value_of("h") == 6.0);

@@ -125,11 +125,11 @@ inline bool near_gradient(double a, double b, double scale, double relative) {
 
 // Declared first: the overloads call each other, and argument-dependent lookup would not find them.
 template <std::size_t K, class Op, class A>
-dual<K> forward_mode(const memograd::unary<Op, A>& e, const std::array<double, K>& x);
+dual<K> forward_mode(const memograd::unary_node<Op, A>& e, const std::array<double, K>& x);
 template <std::size_t K, class Op, class L, class R>
-dual<K> forward_mode(const memograd::binary<Op, L, R>& e, const std::array<double, K>& x);
+dual<K> forward_mode(const memograd::binary_node<Op, L, R>& e, const std::array<double, K>& x);
 template <std::size_t K, class Op, class A>
-dual<K> forward_mode(const memograd::with_scalar<Op, A>& e, const std::array<double, K>& x);
+dual<K> forward_mode(const memograd::with_scalar_node<Op, A>& e, const std::array<double, K>& x);
 
 template <std::size_t K, double V>
 dual<K> forward_mode(const memograd::constant<V>&, const std::array<double, K>&) {
@@ -145,10 +145,10 @@ dual<K> forward_mode(const memograd::var<I>&, const std::array<double, K>& x) {
 }
 
 template <std::size_t K, class Op, class A>
-dual<K> forward_mode(const memograd::unary<Op, A>& e, const std::array<double, K>& x) {
+dual<K> forward_mode(const memograd::unary_node<Op, A>& e, const std::array<double, K>& x) {
     namespace ops = memograd::ops;
     using namespace dual_math;
-    const dual<K> a = forward_mode(e.arg, x);
+    const dual<K> a = forward_mode(memograd::node_traits<std::remove_cvref_t<decltype(e)>>::template operand<0>(e), x);
     if constexpr (std::is_same_v<Op, ops::negate>) {
         return constant<K>(0.0) - a;
     } else if constexpr (std::is_same_v<Op, ops::exp>) {
@@ -170,11 +170,11 @@ dual<K> forward_mode(const memograd::unary<Op, A>& e, const std::array<double, K
 }
 
 template <std::size_t K, class Op, class L, class R>
-dual<K> forward_mode(const memograd::binary<Op, L, R>& e, const std::array<double, K>& x) {
+dual<K> forward_mode(const memograd::binary_node<Op, L, R>& e, const std::array<double, K>& x) {
     namespace ops = memograd::ops;
     using namespace dual_math;
-    const dual<K> l = forward_mode(e.left, x);
-    const dual<K> r = forward_mode(e.right, x);
+    const dual<K> l = forward_mode(memograd::node_traits<std::remove_cvref_t<decltype(e)>>::template operand<0>(e), x);
+    const dual<K> r = forward_mode(memograd::node_traits<std::remove_cvref_t<decltype(e)>>::template operand<1>(e), x);
     if constexpr (std::is_same_v<Op, ops::add>) {
         return l + r;
     } else if constexpr (std::is_same_v<Op, ops::subtract>) {
@@ -188,10 +188,10 @@ dual<K> forward_mode(const memograd::binary<Op, L, R>& e, const std::array<doubl
 }
 
 template <std::size_t K, class Op, class A>
-dual<K> forward_mode(const memograd::with_scalar<Op, A>& e, const std::array<double, K>& x) {
+dual<K> forward_mode(const memograd::with_scalar_node<Op, A>& e, const std::array<double, K>& x) {
     namespace ops = memograd::ops;
     using namespace dual_math;
-    const dual<K> a = forward_mode(e.arg, x);
+    const dual<K> a = forward_mode(memograd::node_traits<std::remove_cvref_t<decltype(e)>>::template operand<0>(e), x);
     const dual<K> c = constant<K>(e.scalar);
     if constexpr (std::is_same_v<Op, ops::add_scalar>) {
         return a + c;

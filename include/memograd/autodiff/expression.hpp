@@ -38,25 +38,34 @@ struct constant {
     static constexpr double value = V;  ///< the number
 };
 
-/// `Op(arg)`.
-template <class Op, class A>
-struct unary {
-    A arg;  ///< the operand
-};
+/// @cond MEMOGRAD_INTERNAL
+/// The node `Op(arg)`, its operand named by reference (`detail::operand_ref`); spelled `unary<Op, A>`. The
+/// operand is read through the node protocol (`node_traits::operand<0>`) and stored only if it holds
+/// run-time numbers (`detail::operand_slot`), so a node over empty operands is empty at any depth.
+template <class Op, class ARef>
+struct unary_node : detail::operand_slot<0, typename ARef::node> {};
 
-/// `Op(left, right)`.
-template <class Op, class L, class R>
-struct binary {
-    L left;   ///< the left operand
-    R right;  ///< the right operand
-};
+/// The node `Op(left, right)`, its operands named and stored as `unary_node`'s; spelled `binary<Op, L, R>`.
+template <class Op, class LRef, class RRef>
+struct binary_node : detail::operand_slot<0, typename LRef::node>, detail::operand_slot<1, typename RRef::node> {};
 
-/// `Op(arg, scalar)` with a run-time double, e.g. `arg + scalar`, `scalar / arg`.
-template <class Op, class A>
-struct with_scalar {
-    A arg;          ///< the expression operand
+/// The node `Op(arg, scalar)` with a run-time double, e.g. `arg + scalar`, `scalar / arg`; spelled
+/// `with_scalar<Op, A>`.
+template <class Op, class ARef>
+struct with_scalar_node : detail::operand_slot<0, typename ARef::node> {
     double scalar;  ///< the run-time number
 };
+
+/// @endcond
+/// `Op(arg)`: the type of `tanh(arg)` and the other functions of ops.hpp.
+template <class Op, class A>
+using unary = unary_node<Op, detail::operand_ref<A>>;
+/// `Op(left, right)`: the type of `left + right` and the other binary operators.
+template <class Op, class L, class R>
+using binary = binary_node<Op, detail::operand_ref<L>, detail::operand_ref<R>>;
+/// `Op(arg, scalar)`: the type of `arg + 1.0` and the other operators with a number.
+template <class Op, class A>
+using with_scalar = with_scalar_node<Op, detail::operand_ref<A>>;
 
 // ---- the protocol entries (node.hpp) -------------------------------------------------------------------
 /// @cond MEMOGRAD_INTERNAL
@@ -95,37 +104,33 @@ struct node_traits<constant<V>> {
     static constexpr std::size_t cols = 1;
     static constexpr double value = V;
 };
-template <class Op, class A>
-struct node_traits<unary<Op, A>> : detail::scalar_operation_traits<node_kind::operation> {
+template <class Op, class ARef>
+struct node_traits<unary_node<Op, ARef>> : detail::scalar_operation_traits<node_kind::operation> {
     using op = Op;
-    using operands = operand_list<A>;
+    using operands = operand_list<typename ARef::node>;
     template <std::size_t S>
-    static constexpr const A& operand(const unary<Op, A>& node) {
-        return node.arg;
+    static constexpr decltype(auto) operand(const unary_node<Op, ARef>& node) {
+        return detail::read_operand<S>(node);
     }
 };
-template <class Op, class L, class R>
-struct node_traits<binary<Op, L, R>> : detail::scalar_operation_traits<node_kind::operation> {
+template <class Op, class LRef, class RRef>
+struct node_traits<binary_node<Op, LRef, RRef>> : detail::scalar_operation_traits<node_kind::operation> {
     using op = Op;
-    using operands = operand_list<L, R>;
+    using operands = operand_list<typename LRef::node, typename RRef::node>;
     template <std::size_t S>
-    static constexpr const auto& operand(const binary<Op, L, R>& node) {
-        if constexpr (S == 0) {
-            return node.left;
-        } else {
-            return node.right;
-        }
+    static constexpr decltype(auto) operand(const binary_node<Op, LRef, RRef>& node) {
+        return detail::read_operand<S>(node);
     }
 };
-template <class Op, class A>
-struct node_traits<with_scalar<Op, A>> : detail::scalar_operation_traits<node_kind::scalar_operation> {
+template <class Op, class ARef>
+struct node_traits<with_scalar_node<Op, ARef>> : detail::scalar_operation_traits<node_kind::scalar_operation> {
     using op = Op;
-    using operands = operand_list<A>;
+    using operands = operand_list<typename ARef::node>;
     template <std::size_t S>
-    static constexpr const A& operand(const with_scalar<Op, A>& node) {
-        return node.arg;
+    static constexpr decltype(auto) operand(const with_scalar_node<Op, ARef>& node) {
+        return detail::read_operand<S>(node);
     }
-    static constexpr double scalar(const with_scalar<Op, A>& node) { return node.scalar; }
+    static constexpr double scalar(const with_scalar_node<Op, ARef>& node) { return node.scalar; }
 };
 /// @endcond
 

@@ -3,7 +3,7 @@
 /// @brief From an expression's type to its computation graph: distinct nodes in topological order.
 ///
 /// Sharing is found by *type*: a subexpression used twice appears twice in the expression's type, and
-/// both occurrences become one node. The analysis is a constexpr depth-first walk over the node protocol
+/// both occurrences become one node. The analysis is an iterative constexpr depth-first walk over the node protocol
 /// (node.hpp) with a hash table keyed by a structural hash of each node type (computed once per type,
 /// memoized by the compiler), so it costs O(distinct types) steps, never O(occurrences). Nodes come out in
 /// post-order: every operand before its users.
@@ -151,9 +151,9 @@ constexpr type_facts named_facts(const type_facts* node, std::string_view name) 
     return f;
 }
 
-/// Does node type T declare itself another spelling of a node (named.hpp)?
+/// Is node type T another spelling of a node (named.hpp)?
 template <class T>
-concept spelled_as_another_node = requires { typename traits_of<T>::same_node_as; };
+concept spelled_as_another_node = !std::is_void_v<typename another_spelling_of<std::remove_cvref_t<T>>::type>;
 
 template <class T>
 consteval type_facts not_a_node() {
@@ -183,7 +183,7 @@ inline constexpr type_facts facts<T> = operation_facts(
     &facts<operand_type<T, traits_of<T>::operands::size - 1>>);
 template <class T>
     requires(Node<T> && spelled_as_another_node<T>)
-inline constexpr type_facts facts<T> = named_facts(&facts<typename traits_of<T>::same_node_as>, traits_of<T>::name);
+inline constexpr type_facts facts<T> = named_facts(&facts<typename another_spelling_of<std::remove_cvref_t<T>>::type>, traits_of<T>::name);
 
 /// The identity of node type T: the address of its record, or, for a node type that is another spelling
 /// of a node (a named node, named.hpp), that node's. Equal for types that are the same node.
@@ -281,7 +281,7 @@ struct graph_node {
 // ---- the walk ------------------------------------------------------------------------------------------
 /// A depth-first walk over the records of an expression's node types that meets each type once (a hash
 /// table keyed by type_facts::hash, confirmed by the record's address) and numbers the graph nodes in
-/// post-order. `out` null: it only counts them; else it writes each node at its number. It is one
+/// post-order, with a stack of its own. `out` null: it only counts them; else it writes each node at its number. It is one
 /// function for every expression: the types were read once each, into their records.
 class graph_builder {
 public:
@@ -290,46 +290,86 @@ public:
 
     std::size_t count = 0;  ///< graph nodes met so far
 
-    /// Adds the node type of record t (and everything below it) once; returns its index, or no_node for a
-    /// type evaluated per occurrence.
-    constexpr std::size_t visit(const type_facts& t) {
-        if (t.same_as != nullptr) {
-            // Another spelling of a node: visit that node, and keep the name for the printers.
-            const std::size_t index = visit(*t.same_as);
-            if (index != no_node && out_ != nullptr) {
-                out_[index].name = t.name;
-            }
-            return index;
-        }
-        const std::size_t found = find(t.hash, &t);
-        if (found != not_found) {
-            return found;
-        }
+    /// Adds the node type of record `root` (and everything below it) once; returns its index, or no_node
+    /// for a type evaluated per occurrence. Iterative, with an explicit stack: a recursive walk would meet
+    /// the compilers' constexpr depth limit (512) at a graph 512 deep, and a recurrence unrolled 100 steps
+    /// is 600 deep.
+    constexpr std::size_t visit(const type_facts& root) {
+        std::vector<frame> stack;
         std::size_t result = no_node;
-        if (t.holds_run_time_scalar) {
-            // Not a node: visit the operands, and mark the shared ones as used by an occurrence.
-            for (std::size_t s = 0; s < t.arity; ++s) {
-                mark_fed(visit(*t.operand[s]));
+        // Enters record t: its index into `result` if it was met before, else a new frame on the stack.
+        const auto enter = [&](const type_facts* t) {
+            std::string_view name{};
+            while (t->same_as != nullptr) {  // another spelling of a node: that node, under the outermost name
+                name = name.empty() ? t->name : name;
+                t = t->same_as;
             }
-        } else {
-            std::size_t child[2] = {0, 0};
-            for (std::size_t s = 0; s < t.arity; ++s) {
-                child[s] = visit(*t.operand[s]);
+            const std::size_t found = find(t->hash, t);
+            if (found == not_found) {
+                stack.push_back({.t = t, .name = name});
+                return false;
             }
-            if (t.arity == 1) {
-                child[1] = child[0];
+            result = name_node(found, name);
+            return true;
+        };
+        if (enter(&root)) {
+            return result;
+        }
+        while (!stack.empty()) {
+            const std::size_t top = stack.size() - 1;
+            if (stack[top].slot < stack[top].t->arity) {
+                if (enter(stack[top].t->operand[stack[top].slot])) {
+                    stack[top].child[stack[top].slot++] = result;
+                }
+                continue;
             }
-            result = count++;
-            if (out_ != nullptr) {
-                write(out_[result], t, child);
+            const frame f = stack.back();
+            stack.pop_back();
+            result = finish(f);
+            if (!stack.empty()) {
+                stack.back().child[stack.back().slot++] = result;
             }
         }
-        insert(t.hash, &t, result);
         return result;
     }
 
 private:
     static constexpr std::size_t not_found = static_cast<std::size_t>(-2);
+    /// A node type being walked: its record, the name it was met under, the next operand slot to walk,
+    /// and the operands' indices so far.
+    struct frame {
+        const type_facts* t = nullptr;
+        std::string_view name{};  // NOLINT(readability-redundant-member-init): see type_facts::op_name
+        std::size_t slot = 0;
+        std::size_t child[2] = {0, 0};
+    };
+
+    /// Numbers the node of frame f, whose operands are all numbered (none for a per-occurrence node: its
+    /// graph-node operands are marked as used by one).
+    constexpr std::size_t finish(const frame& f) {
+        const type_facts& t = *f.t;
+        std::size_t index = no_node;
+        if (t.holds_run_time_scalar) {
+            for (std::size_t s = 0; s < t.arity; ++s) {
+                mark_fed(f.child[s]);
+            }
+        } else {
+            const std::size_t child[2] = {f.child[0], t.arity == 1 ? f.child[0] : f.child[1]};
+            index = count++;
+            if (out_ != nullptr) {
+                write(out_[index], t, child);
+            }
+        }
+        insert(t.hash, &t, index);
+        return name_node(index, f.name);
+    }
+    /// Gives node `index` the printed name a named spelling of it gave (named.hpp), if any.
+    constexpr std::size_t name_node(std::size_t index, std::string_view name) {
+        if (index != no_node && out_ != nullptr && !name.empty()) {
+            out_[index].name = name;
+        }
+        return index;
+    }
     struct entry {
         std::uint64_t hash = 0;
         const type_facts* identity = nullptr;

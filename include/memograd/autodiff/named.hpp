@@ -3,7 +3,7 @@
 /// @brief Names for nodes: `named<"O1_1">(expr)` is `expr`, printed as O1_1 by the listings and graphs.
 ///
 /// A name changes nothing but the printing. `named<N, A>` declares itself through the node protocol as
-/// the very node A (`same_node_as`), with the name `N`: the analysis files it under A, so
+/// the very node A (`another_spelling_of`), with the name `N`: the analysis files it under A, so
 /// `named<"O1_1">(e)` and `e` are one node wherever either is written, and the passes, the path sum and
 /// the counts are those of `e`. The printers' one naming pass (`name_nodes`, print.hpp) uses the name
 /// for the node's value, `d` + name for its adjoint.
@@ -29,11 +29,15 @@ struct fixed_string {
     [[nodiscard]] constexpr std::string_view view() const { return {text, N - 1}; }
 };
 
-/// Node A, carrying the name Name for the printers.
+/// @cond MEMOGRAD_INTERNAL
+/// Node A (named by reference, `detail::operand_ref`), carrying the name Name for the printers; spelled
+/// `named_node<Name, A>`.
+template <fixed_string Name, class ARef>
+struct named_as : detail::operand_slot<0, typename ARef::node> {};
+/// @endcond
+/// Node A under the name Name: the type of `named<Name>(a)`.
 template <fixed_string Name, class A>
-struct named_node {
-    A node;  ///< the named node
-};
+using named_node = named_as<Name, detail::operand_ref<A>>;
 
 namespace detail {
 /// Can `n` name a node in the listings and in `cpp_source`'s C++: an identifier (ASCII letters, digits and
@@ -67,24 +71,32 @@ template <fixed_string Name, class A, class Problem = misuse::node_name_is_not_a
 void named(const A&) = delete;
 /// @endcond
 
-/// The traits of the named node, except that its operands are read through the wrapper; `same_node_as`
-/// tells the analysis that it is node A, `name` what to call it.
-template <fixed_string Name, class A>
-struct node_traits<named_node<Name, A>> : node_traits<A> {
-    using same_node_as = A;                                  ///< the node this one is
+/// A named node is node A, spelled differently.
+template <fixed_string Name, class ARef>
+struct another_spelling_of<named_as<Name, ARef>> {
+    using type = typename ARef::node;  ///< the node this one is
+};
+
+/// The traits of the named node, except that its operands are read through the wrapper; `name` is what
+/// to call it.
+template <fixed_string Name, class ARef>
+struct node_traits<named_as<Name, ARef>> : node_traits<typename ARef::node> {
+    /// @cond MEMOGRAD_INTERNAL
+    using A = typename ARef::node;
+    /// @endcond
     static constexpr std::string_view name = Name.view();  ///< its printed name
     /// Operand S of A.
     template <std::size_t S>
-    static constexpr const auto& operand(const named_node<Name, A>& n)
+    static constexpr decltype(auto) operand(const named_as<Name, ARef>& n)
         requires OperationNode<A>
     {
-        return node_traits<A>::template operand<S>(n.node);
+        return node_traits<A>::template operand<S>(detail::read_operand<0>(n));
     }
     /// A's run-time number.
-    static constexpr double scalar(const named_node<Name, A>& n)
+    static constexpr double scalar(const named_as<Name, ARef>& n)
         requires ScalarOperationNode<A>
     {
-        return node_traits<A>::scalar(n.node);
+        return node_traits<A>::scalar(detail::read_operand<0>(n));
     }
 };
 

@@ -34,7 +34,10 @@ struct no_inspection {
 };
 
 /// Runs the generated passes; `inspect` sees the arrays after the backward pass (for `trace`).
-template <class E, std::size_t K, std::size_t M, class Inspect = no_inspection>
+/// Every template argument is deduced: GCC 12 takes time exponential in the depth of reuse to match an
+/// explicitly given expression type against a defaulted template parameter list (the recurrence of
+/// tests/recurrence_growth.cpp: 5 s at 16 steps, 36 s at 18), and no time at all to deduce it.
+template <class E, std::size_t K, class Inspect = no_inspection>
 constexpr value_and_gradient<K> generated_value_and_grad(const E& expr, const std::array<double, K>& x,
                                                          const double* data, Inspect inspect = {}) {
     // The graph and plan are read in constant expressions only (passes.hpp says why).
@@ -78,7 +81,7 @@ constexpr double generated_value(const E& expr, const std::array<double, K>& x, 
 template <Expression E, std::size_t K>
     requires detail::leaves_fit<E, K, 0, 0>
 constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<double, K>& x) {
-    return detail::generated_value_and_grad<E, K, 0>(expr, x, nullptr);
+    return detail::generated_value_and_grad(expr, x, nullptr);
 }
 
 /// The same, for an expression that also reads `data<J>` leaves: `data[J]` (not differentiated).
@@ -87,7 +90,7 @@ template <Expression E, std::size_t K, std::size_t M>
     requires detail::leaves_fit<E, K, M, 0>
 constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<double, K>& x,
                                                const std::array<double, M>& data) {
-    return detail::generated_value_and_grad<E, K, M>(expr, x, data.data());
+    return detail::generated_value_and_grad(expr, x, data.data());
 }
 
 /// The value of `expr` at `x` by the generated forward pass alone: each distinct subexpression evaluated
@@ -96,14 +99,14 @@ constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<d
 template <Expression E, std::size_t K>
     requires detail::leaves_fit<E, K, 0, 0>
 constexpr double evaluate(const E& expr, const std::array<double, K>& x) {
-    return detail::generated_value<E, K>(expr, x, nullptr);
+    return detail::generated_value(expr, x, nullptr);
 }
 
 /// The same, for an expression that also reads `data<J>` leaves: `data[J]`.
 template <Expression E, std::size_t K, std::size_t M>
     requires detail::leaves_fit<E, K, M, 0>
 constexpr double evaluate(const E& expr, const std::array<double, K>& x, const std::array<double, M>& data) {
-    return detail::generated_value<E, K>(expr, x, data.data());
+    return detail::generated_value(expr, x, data.data());
 }
 
 /// @cond MEMOGRAD_INTERNAL
@@ -159,7 +162,7 @@ constexpr auto trace(const E& expr, const std::array<double, K>& x, const std::a
     constexpr auto& g = detail::graph_of<E>;
     constexpr auto& p = detail::plan_of<E>;
     evaluation_trace<g.size(), K> t;
-    t.result = detail::generated_value_and_grad<E, K, M>(expr, x, data.data(), [&](const detail::pass_arrays& a) {
+    t.result = detail::generated_value_and_grad(expr, x, data.data(), [&](const detail::pass_arrays& a) {
         for (std::size_t i = 0; i < g.size(); ++i) {
             t.value[i] = *detail::value_at(a, p.value_buffer[i], p.value_offset[i]);
             t.has_adjoint[i] = p.needs_adjoint[i];

@@ -56,17 +56,22 @@ using weight_matrix = leaf<leaf_source::parameter, Offset, Rows, Cols>;
 template <std::size_t Offset, std::size_t Rows>
 using bias_vector = leaf<leaf_source::parameter, Offset, Rows>;
 
-/// A one-operand layer node: `Op(arg)`.
+/// @cond MEMOGRAD_INTERNAL
+/// A one-operand layer node `Op(arg)`, its operand named by reference as a scalar node's is
+/// (memograd::detail::operand_ref); spelled `layer_unary<Op, A>`.
+template <class Op, class ARef>
+struct layer_unary_node : memograd::detail::operand_slot<0, typename ARef::node> {};
+/// A two-operand layer node `Op(left, right)`; spelled `layer_binary<Op, L, R>`.
+template <class Op, class LRef, class RRef>
+struct layer_binary_node : memograd::detail::operand_slot<0, typename LRef::node>,
+                           memograd::detail::operand_slot<1, typename RRef::node> {};
+/// @endcond
+/// `Op(arg)`: the type of `activate<Act>(z)`.
 template <class Op, class A>
-struct layer_unary {
-    A arg;  ///< the operand
-};
-/// A two-operand layer node: `Op(left, right)`.
+using layer_unary = layer_unary_node<Op, memograd::detail::operand_ref<A>>;
+/// `Op(left, right)`: the type of `w * h`, `a + b` and `loss<Loss>(out, target)`.
 template <class Op, class L, class R>
-struct layer_binary {
-    L left;   ///< the left operand
-    R right;  ///< the right operand
-};
+using layer_binary = layer_binary_node<Op, memograd::detail::operand_ref<L>, memograd::detail::operand_ref<R>>;
 
 /// The layer operations. Each has its output shape (`rows`, `cols`), a forward kernel writing the node's
 /// value `y` from its operands' values, and per operand a backward kernel writing (`Assign`) or adding
@@ -309,34 +314,30 @@ struct node_traits<nn::leaf<S, O, R, C>> {
     static constexpr std::size_t rows = R;
     static constexpr std::size_t cols = C;
 };
-template <class Op, class A>
-struct node_traits<nn::layer_unary<Op, A>> {
+template <class Op, class ARef>
+struct node_traits<nn::layer_unary_node<Op, ARef>> {
     static constexpr node_kind kind = node_kind::operation;
     static constexpr node_family family = node_family::layer;
     static constexpr std::size_t rows = Op::rows;
     static constexpr std::size_t cols = Op::cols;
     using op = Op;
-    using operands = operand_list<A>;
+    using operands = operand_list<typename ARef::node>;
     template <std::size_t S>
-    static constexpr const A& operand(const nn::layer_unary<Op, A>& node) {
-        return node.arg;
+    static constexpr decltype(auto) operand(const nn::layer_unary_node<Op, ARef>& node) {
+        return detail::read_operand<S>(node);
     }
 };
-template <class Op, class L, class R>
-struct node_traits<nn::layer_binary<Op, L, R>> {
+template <class Op, class LRef, class RRef>
+struct node_traits<nn::layer_binary_node<Op, LRef, RRef>> {
     static constexpr node_kind kind = node_kind::operation;
     static constexpr node_family family = node_family::layer;
     static constexpr std::size_t rows = Op::rows;
     static constexpr std::size_t cols = Op::cols;
     using op = Op;
-    using operands = operand_list<L, R>;
+    using operands = operand_list<typename LRef::node, typename RRef::node>;
     template <std::size_t S>
-    static constexpr const auto& operand(const nn::layer_binary<Op, L, R>& node) {
-        if constexpr (S == 0) {
-            return node.left;
-        } else {
-            return node.right;
-        }
+    static constexpr decltype(auto) operand(const nn::layer_binary_node<Op, LRef, RRef>& node) {
+        return detail::read_operand<S>(node);
     }
 };
 
