@@ -6,6 +6,7 @@
 #include <memograd/autodiff/dense_network.hpp>
 
 #include <memograd/autodiff.hpp>
+#include <memograd/nn/activation.hpp>
 
 #include <algorithm>
 #include <array>
@@ -256,4 +257,37 @@ TEST_CASE("IEEE semantics: NaN and infinities propagate, edge derivatives are de
     const auto e = value_and_grad(exp(x), std::array{1000.0});
     CHECK(e.value == inf);
     CHECK(e.grad[0] == inf);
+}
+
+TEST_CASE("relu(NaN) is NaN with slope NaN in every mode", "[autodiff][runtime][ieee]") {
+    // By hand: NaN is neither > 0 nor <= 0, so relu passes it through, and so does its slope; at NaN
+    // there is no kink to choose a subgradient at. d/dx (relu(x) + y) = NaN, d/dy = 1 (no path from y passes
+    // relu) in reverse mode and the path sums; forward mode's tangent along e_1 is relu'(x) * 0 + 1 = NaN * 0 + 1
+    // = NaN.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::array at{nan, 2.0};
+    // Value NaN, d/dx NaN, d/dy as derived above: 1, or NaN in forward mode.
+    const auto expect = [](const auto& result, bool dy_is_nan) {
+        CHECK(std::isnan(result.value));
+        CHECK(std::isnan(result.grad[0]));
+        CHECK((dy_is_nan ? std::isnan(result.grad[1]) : result.grad[1] == 1.0));
+    };
+    expect(value_and_grad(relu(x) + y, at), false);
+    expect(forward_mode_gradient(relu(x) + y, at), true);
+    expect(path_sum_value_and_grad(relu(x) + y, at), false);
+    expect(path_enumeration_value_and_grad(relu(x) + y, at), false);
+    const auto tangent = jvp(relu(x) + y, at, std::array{1.0, 0.0});
+    CHECK(std::isnan(tangent.value));
+    CHECK(std::isnan(tangent.derivative));
+    // The layer activation: relu_t(NaN) = NaN, and its slope read from the output NaN is NaN.
+    CHECK(std::isnan(nn::relu_t::value(nan)));
+    CHECK(std::isnan(nn::relu_t::derivative_from_output(nan)));
+    // Unchanged elsewhere: relu(-2) = 0 slope 0, relu(3) = 3 slope 1, relu(-0) = 0 slope 0.
+    CHECK(nn::relu_t::value(-2.0) == 0.0);
+    CHECK(nn::relu_t::value(3.0) == 3.0);
+    CHECK(nn::relu_t::derivative_from_output(0.0) == 0.0);
+    CHECK(nn::relu_t::derivative_from_output(3.0) == 1.0);
+    CHECK(value_and_grad(relu(x), std::array{-2.0}).value == 0.0);
+    CHECK(value_and_grad(relu(x), std::array{-0.0}).value == 0.0);
+    CHECK(value_and_grad(relu(x), std::array{3.0}).grad[0] == 1.0);
 }

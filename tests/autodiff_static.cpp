@@ -5,6 +5,7 @@
 #include <memograd/autodiff/dense_network.hpp>
 
 #include <memograd/autodiff.hpp>
+#include <memograd/nn/activation.hpp>
 
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/range.hpp>
@@ -12,6 +13,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -173,6 +175,66 @@ TEST_CASE("path-sum terms grow exponentially with depth, memoized work linearly"
     STATIC_REQUIRE(close(memo.grad[0], naive.grad[0], 1e-13));
     STATIC_REQUIRE(close(memo.grad[2], naive.grad[2], 1e-13));
     STATIC_REQUIRE(naive.path_terms == static_cast<std::uint64_t>(stats<d6>::path_terms));
+}
+
+TEST_CASE("relu(NaN) is NaN with slope NaN in constant expressions", "[autodiff][static]") {
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    // By hand: NaN is neither > 0 nor <= 0, so relu and its slope (step) pass it through; elsewhere
+    // relu(-2) = 0 with slope 0, relu(-0) = 0 with slope 0, relu(3) = 3 with slope 1.
+    namespace fn = rule::functions;
+    STATIC_REQUIRE(fn::relu::apply(nan) != fn::relu::apply(nan));
+    STATIC_REQUIRE(fn::step::apply(nan) != fn::step::apply(nan));
+    STATIC_REQUIRE(fn::relu::apply(-2.0) == 0.0 && fn::step::apply(-2.0) == 0.0);
+    STATIC_REQUIRE(fn::relu::apply(-0.0) == 0.0 && fn::step::apply(-0.0) == 0.0);
+    STATIC_REQUIRE(fn::relu::apply(3.0) == 3.0 && fn::step::apply(3.0) == 1.0);
+    // The layer activation: relu_t(NaN) = NaN, and its slope read from the output NaN is NaN.
+    STATIC_REQUIRE(nn::relu_t::value(nan) != nn::relu_t::value(nan));
+    STATIC_REQUIRE(nn::relu_t::derivative_from_output(nan) != nn::relu_t::derivative_from_output(nan));
+#if !defined(__clang__)
+    // Through the passes (GCC; Clang 19 stops a constant evaluation at any arithmetic that gives NaN, so
+    // there a NaN input is a compile error). d/dy (relu(x) + y) = 1 in reverse mode and the path sum (no
+    // path from y passes relu); forward mode's tangent along e_1 is relu'(x) * 0 + 1 = NaN * 0 + 1 = NaN.
+    constexpr std::array at{nan, 2.0};
+    constexpr auto reverse = value_and_grad(relu(x) + y, at);
+    STATIC_REQUIRE(reverse.value != reverse.value);
+    STATIC_REQUIRE(reverse.grad[0] != reverse.grad[0]);
+    STATIC_REQUIRE(reverse.grad[1] == 1.0);
+    constexpr auto forward = forward_mode_gradient(relu(x) + y, at);
+    STATIC_REQUIRE(forward.value != forward.value);
+    STATIC_REQUIRE(forward.grad[0] != forward.grad[0]);
+    STATIC_REQUIRE(forward.grad[1] != forward.grad[1]);
+    constexpr auto paths = path_sum_value_and_grad(relu(x) + y, at);
+    STATIC_REQUIRE(paths.value != paths.value);
+    STATIC_REQUIRE(paths.grad[0] != paths.grad[0]);
+    STATIC_REQUIRE(paths.grad[1] == 1.0);
+#endif
+}
+
+TEST_CASE("both path sums read constant<V> leaves", "[autodiff][static]") {
+    // e = 2.5 x + x y - 1.5 at (x, y) = (3, 4), by hand: value 7.5 + 12 - 1.5 = 18; de/dx = 2.5 + y = 6.5,
+    // de/dy = x = 3. Paths to a variable: x through 2.5 x and through x y, y through x y: 3.
+    constexpr auto e = x * constant<2.5>{} + x * y - constant<1.5>{};
+    constexpr std::array at{3.0, 4.0};
+    constexpr auto enumerated = path_enumeration_value_and_grad(e, at);
+    STATIC_REQUIRE(enumerated.value == 18.0);
+    STATIC_REQUIRE(enumerated.grad[0] == 6.5);
+    STATIC_REQUIRE(enumerated.grad[1] == 3.0);
+    STATIC_REQUIRE(enumerated.path_terms == 3);
+    constexpr auto walked = path_sum_value_and_grad(e, at);
+    STATIC_REQUIRE(walked.value == 18.0);
+    STATIC_REQUIRE(walked.grad[0] == 6.5);
+    STATIC_REQUIRE(walked.grad[1] == 3.0);
+    STATIC_REQUIRE(walked.path_terms == 3);
+    // A constant as the whole expression: value 1.5, no paths, zero gradient.
+    constexpr auto lone = path_enumeration_value_and_grad(constant<1.5>{}, at);
+    STATIC_REQUIRE(lone.value == 1.5);
+    STATIC_REQUIRE(lone.grad[0] == 0.0);
+    STATIC_REQUIRE(lone.path_terms == 0);
+    // With data<J> leaves beside the constant: e = (x - d0) * 0.5 at x = 3, d0 = 1: value 1, de/dx = 0.5.
+    constexpr auto with_data = path_enumeration_value_and_grad((x - data<0>{}) * constant<0.5>{}, std::array{3.0},
+                                                               std::array{1.0});
+    STATIC_REQUIRE(with_data.value == 1.0);
+    STATIC_REQUIRE(with_data.grad[0] == 0.5);
 }
 
 namespace {

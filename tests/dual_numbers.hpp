@@ -106,7 +106,9 @@ dual<K> sigmoid(const dual<K>& x) {
 }
 template <std::size_t K>
 dual<K> relu(const dual<K>& x) {
-    return chain(x, x.value > 0 ? x.value : 0.0, exact(x.value > 0 ? 1.0 : 0.0));
+    // NaN is neither > 0 nor <= 0: it passes through the value and the slope.
+    const double slope = x.value > 0 ? 1.0 : x.value <= 0 ? 0.0 : x.value;
+    return chain(x, x.value <= 0 ? 0.0 : x.value, exact(slope));
 }
 template <std::size_t K>
 dual<K> power(const dual<K>& x, int n) {

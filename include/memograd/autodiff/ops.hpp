@@ -122,7 +122,7 @@ struct sigmoid {
     static constexpr auto value = apply<fn::sigmoid>(a);  ///< its value
     static constexpr auto derivative = v * (one - v);     ///< d/da, from the stored value v
 };
-/// max(a, 0); relu'(0) is taken as 0 (the subgradient PyTorch uses).
+/// max(a, 0); relu'(0) is taken as 0 (the subgradient PyTorch uses); relu(NaN) = NaN, with slope NaN.
 struct relu {
     static constexpr std::string_view name = "relu";     ///< its name
     static constexpr auto value = apply<fn::relu>(a);     ///< its value
@@ -238,7 +238,7 @@ constexpr unary<ops::tanh, A> tanh(const A& a) { return {a}; }
 /// The logistic function 1 / (1 + e^−a).
 template <Expression A>
 constexpr unary<ops::sigmoid, A> sigmoid(const A& a) { return {a}; }
-/// max(a, 0).
+/// max(a, 0); relu(NaN) = NaN, with slope NaN.
 template <Expression A>
 constexpr unary<ops::relu, A> relu(const A& a) { return {a}; }
 /// a².

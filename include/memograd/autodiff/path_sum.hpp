@@ -126,9 +126,11 @@ constexpr void enumerate_paths(const T& e, const double* x, const double* data, 
             product *= factors[i];
         }
         out.multiplications += depth;
-        if constexpr (traits::kind == node_kind::leaf && traits::array == 0) {
-            out.grad[traits::offset] += product;
-            ++out.path_terms;
+        if constexpr (traits::kind == node_kind::leaf) {  // a constant has no array or offset
+            if constexpr (traits::array == 0) {
+                out.grad[traits::offset] += product;
+                ++out.path_terms;
+            }
         }
     }
 }

@@ -251,17 +251,17 @@ struct sigmoid {
     /// Its call, printed.
     static std::string print(const std::string& x) { return "sigmoid(" + x + ")"; }
 };
-/// max(x, 0).
+/// max(x, 0); NaN for NaN (NaN is not <= 0).
 struct relu {
     /// Its value (constant-evaluable).
-    static constexpr double apply(double x) { return x > 0 ? x : 0.0; }
+    static constexpr double apply(double x) { return x <= 0 ? 0.0 : x; }
     /// Its call, printed.
     static std::string print(const std::string& x) { return "relu(" + x + ")"; }
 };
-/// 1 for x > 0, else 0: relu's slope (0 at the kink, as PyTorch takes it).
+/// 1 for x > 0, 0 for x <= 0, NaN for NaN: relu's slope (0 at the kink, as PyTorch takes it).
 struct step {
     /// Its value (constant-evaluable).
-    static constexpr double apply(double x) { return x > 0 ? 1.0 : 0.0; }
+    static constexpr double apply(double x) { return x > 0 ? 1.0 : x <= 0 ? 0.0 : x; }
     /// Its call, printed.
     static std::string print(const std::string& x) { return "step(" + x + ")"; }
 };

@@ -29,14 +29,14 @@ struct sigmoid_t {
     /// Its derivative, written in terms of its output a.
     static constexpr double derivative_from_output(double a) { return a * (1.0 - a); }
 };
-/// max(z, 0); the derivative at 0 is taken as 0.
+/// max(z, 0); the derivative at 0 is taken as 0; relu(NaN) = NaN, with slope NaN.
 struct relu_t {
     /// Its name, for printing.
     static constexpr std::string_view name = "relu";
-    /// The activation of z.
-    static constexpr double value(double z) { return z > 0 ? z : 0.0; }
-    /// Its derivative, written in terms of its output a.
-    static constexpr double derivative_from_output(double a) { return a > 0 ? 1.0 : 0.0; }
+    /// The activation of z (NaN for NaN: NaN is not <= 0).
+    static constexpr double value(double z) { return z <= 0 ? 0.0 : z; }
+    /// Its derivative, written in terms of its output a (NaN for the output NaN).
+    static constexpr double derivative_from_output(double a) { return a > 0 ? 1.0 : a <= 0 ? 0.0 : a; }
 };
 /// No activation (a linear layer).
 struct identity_t {
