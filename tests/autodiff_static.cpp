@@ -328,6 +328,86 @@ TEST_CASE("a node type and an operation of one's own join the graph through node
     STATIC_REQUIRE(&derivative_rule<ops::divide, 1>() == &ops::divide::derivative_b);
 }
 
+// A node type of one's own whose traits name a two-operand op over one operand.
+namespace {
+template <class A>
+struct mislabelled_node {
+    A arg;
+};
+}  // namespace
+
+template <class A>
+struct memograd::node_traits<mislabelled_node<A>> : memograd::node_traits<softplus_node<A>> {
+    using op = ops::multiply;
+};
+
+TEST_CASE("an operation node whose op does not take its operand count is not a node", "[autodiff][static]") {
+    // unary<ops::add, A> read a + a (x = 3: value 6, slope 1); binary<ops::tanh, L, R> never wrote R's adjoint.
+    using unary_add = unary<ops::add, var<0>>;
+    using binary_tanh = binary<ops::tanh, var<0>, var<1>>;
+    using unary_add_scalar = unary<ops::add_scalar, var<0>>;  // reads a run-time c the node does not hold
+    using scalar_tanh = with_scalar<ops::tanh, var<0>>;       // holds a c the op never reads
+    using scalar_add = with_scalar<ops::add, var<0>>;
+    STATIC_REQUIRE(!Node<unary_add> && !OperationNode<unary_add> && !Expression<unary_add>);
+    STATIC_REQUIRE(!Node<binary_tanh> && !OperationNode<binary_tanh> && !Expression<binary_tanh>);
+    STATIC_REQUIRE(!Expression<unary_add_scalar> && !Expression<scalar_tanh> && !Expression<scalar_add>);
+    STATIC_REQUIRE(!Expression<const unary_add&>);
+    STATIC_REQUIRE(!Node<mislabelled_node<var<0>>> && !Expression<mislabelled_node<var<0>>>);
+    STATIC_REQUIRE(!differentiable_at<unary_add, std::array<double, 1>>);
+    STATIC_REQUIRE(!differentiable_at<binary_tanh, std::array<double, 2>>);
+    STATIC_REQUIRE(!differentiable_at<scalar_add, std::array<double, 1>>);
+    STATIC_REQUIRE(!addable<unary_add, var<0>> && !addable<double, binary_tanh>);
+    // The same spellings with an op of the node's operand count: nodes, with the hand derivatives.
+    using unary_tanh = unary<ops::tanh, var<0>>;
+    using binary_add = binary<ops::add, var<0>, var<1>>;
+    using scalar_add_scalar = with_scalar<ops::add_scalar, var<0>>;
+    STATIC_REQUIRE(Node<unary_tanh> && OperationNode<unary_tanh> && Expression<unary_tanh>);
+    STATIC_REQUIRE(Expression<binary_add> && Expression<scalar_add_scalar> && ScalarOperationNode<scalar_add_scalar>);
+    STATIC_REQUIRE(differentiable_at<unary_tanh, std::array<double, 1>>);
+    STATIC_REQUIRE(differentiable_at<binary_add, std::array<double, 2>>);
+    STATIC_REQUIRE(addable<unary_tanh, var<0>>);
+    constexpr auto sum = value_and_grad(binary_add{}, std::array{3.0, 4.0});
+    STATIC_REQUIRE(sum.value == 7.0);
+    STATIC_REQUIRE(sum.grad[0] == 1.0);
+    STATIC_REQUIRE(sum.grad[1] == 1.0);
+    constexpr auto shifted = value_and_grad(scalar_add_scalar{{var<0>{}}, 2.0}, std::array{3.0});
+    STATIC_REQUIRE(shifted.value == 5.0);
+    STATIC_REQUIRE(shifted.grad[0] == 1.0);
+}
+
+TEST_CASE("node identity ignores cv and reference qualification", "[autodiff][static]") {
+    // x is `constexpr var<0> x`: decltype(x) is const var<0>.
+    STATIC_REQUIRE(std::is_same_v<decltype(x), const var<0>>);
+    using E = decltype(tanh(x * x) + x);
+    // Paths from the root to x: two through tanh(x * x), one direct.
+    STATIC_REQUIRE(stats<E>::toward<var<0>>::paths == 3.0);
+    STATIC_REQUIRE(stats<E>::toward<decltype(x)>::paths == 3.0);
+    STATIC_REQUIRE(stats<E>::toward<const var<0>&>::paths == 3.0);
+    STATIC_REQUIRE(stats<E>::toward<volatile var<0>>::paths == 3.0);
+    // Path lengths: 3 + 3 + 1 edges.
+    STATIC_REQUIRE(stats<E>::toward<decltype(x)>::enumeration_products == 7.0);
+    STATIC_REQUIRE(stats<E>::toward<var<0>>::enumeration_products == 7.0);
+    // Tree edges toward x: + to tanh, tanh to *, * to x twice, + to x.
+    STATIC_REQUIRE(stats<E>::toward<decltype(x)>::tree_walk_products == 5.0);
+    STATIC_REQUIRE(stats<E>::toward<var<0>>::tree_walk_products == 5.0);
+    // Graph edges toward x: the same five (the graph is that tree: x is one node, the edges are distinct).
+    STATIC_REQUIRE(stats<E>::toward<decltype(x)>::memoized_products == 5.0);
+    STATIC_REQUIRE(stats<E>::toward<var<0>>::memoized_products == 5.0);
+    STATIC_REQUIRE(stats<E>::toward<var<1>>::paths == 0.0);
+    STATIC_REQUIRE(memograd::detail::index_of<E, decltype(x)> == memograd::detail::index_of<E, var<0>>);
+    STATIC_REQUIRE(memograd::detail::index_of<E, decltype(x)> != memograd::detail::no_node);
+    STATIC_REQUIRE(memograd::detail::index_of<const E, const E&> == stats<E>::nodes - 1);
+    // An operand spelled const is the node it names: x * x over var<0> and const var<0> has two nodes.
+    using square_of_x = binary<ops::multiply, const var<0>, var<0>>;
+    STATIC_REQUIRE(stats<square_of_x>::nodes == 2);
+    STATIC_REQUIRE(stats<square_of_x>::edges == 2);
+    STATIC_REQUIRE(stats<square_of_x>::toward<var<0>>::memoized_products == 2.0);
+    STATIC_REQUIRE(stats<const square_of_x>::nodes == 2);
+    constexpr auto r = value_and_grad(square_of_x{}, std::array{3.0});
+    STATIC_REQUIRE(r.value == 9.0);
+    STATIC_REQUIRE(r.grad[0] == 6.0);
+}
+
 namespace {
 template <memograd::fixed_string Name>
 concept nameable = requires { memograd::named<Name>(memograd::var<0>{}); };

@@ -16,6 +16,12 @@ static_assert(memograd::value_and_grad(var<0>{} * memograd::data<1>{}, std::arra
 static_assert(memograd::trace(var<0>{} * memograd::constant<0.5>{}, std::array{1.0}, std::array<double, 0>{})  // autodiff_trace_run_time_double
                   .result.value == 0.5);
 
+// autodiff_unary_node_of_binary_op: the node spelled with a one-operand op, d tanh(x)/dx = 1 - tanh^2 = 1 at 0.
+static_assert(memograd::value_and_grad(memograd::unary<memograd::ops::tanh, var<0>>{}, std::array{0.0}).grad[0] == 1.0);
+// autodiff_operand_op_mismatch: an operand spelled with an op of its operand count, (x + y) x at (1, 2).
+using sum_times_x = memograd::binary<memograd::ops::multiply, memograd::binary<memograd::ops::add, var<0>, var<1>>, var<0>>;
+static_assert(memograd::value_and_grad(sum_times_x{}, std::array{1.0, 2.0}).grad[0] == 4.0);
+
 int main() {}
 static_assert(memograd::value_and_grad(memograd::square(var<0>{} - memograd::data<0>{}), std::array{1.0},
                                        std::array{3.0}).value == 4.0);

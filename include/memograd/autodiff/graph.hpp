@@ -157,8 +157,13 @@ concept spelled_as_another_node = !std::is_void_v<typename another_spelling_of<s
 
 template <class T>
 consteval type_facts not_a_node() {
-    static_assert(Node<T>, "memograd: a type in this expression is not a graph node: it has no "
-                           "memograd::node_traits specialization (see memograd/autodiff/node.hpp).");
+    static_assert(Node<T> || !declares_operation<T>,
+                  "memograd: an operation node's op does not take as many operands as the node has: unary<Op, A> "
+                  "takes a UnaryRule op (ops::tanh), binary<Op, L, R> a BinaryRule op (ops::add), with_scalar<Op, A> "
+                  "a ScalarRule op (ops::add_scalar); fix: build nodes with the operators and functions of "
+                  "memograd/autodiff/ops.hpp, or name an op of the node's operand count (rule.hpp).");
+    static_assert(declares_node<T>, "memograd: a type in this expression is not a graph node: it has no "
+                                    "memograd::node_traits specialization (see memograd/autodiff/node.hpp).");
     return {};
 }
 
@@ -185,11 +190,24 @@ template <class T>
     requires(Node<T> && spelled_as_another_node<T>)
 inline constexpr type_facts facts<T> = named_facts(&facts<typename another_spelling_of<std::remove_cvref_t<T>>::type>, traits_of<T>::name);
 
+// A cv- or reference-qualified node type is another spelling of the node: a record that points at it.
+template <class T>
+inline constexpr type_facts facts<const T> = named_facts(&facts<T>, {});
+template <class T>
+inline constexpr type_facts facts<volatile T> = named_facts(&facts<T>, {});
+template <class T>
+inline constexpr type_facts facts<const volatile T> = named_facts(&facts<T>, {});
+template <class T>
+inline constexpr type_facts facts<T&> = named_facts(&facts<T>, {});
+template <class T>
+inline constexpr type_facts facts<T&&> = named_facts(&facts<T>, {});
+
 /// The identity of node type T: the address of its record, or, for a node type that is another spelling
-/// of a node (a named node, named.hpp), that node's. Equal for types that are the same node.
+/// of a node (a named node, named.hpp), that node's. Equal for types that are the same node, and for a
+/// node type with and without cv- and reference qualifiers.
 template <class T>
 consteval const type_facts* identity_of() {
-    const type_facts* f = &facts<T>;
+    const type_facts* f = &facts<std::remove_cvref_t<T>>;
     while (f->same_as != nullptr) {
         f = f->same_as;
     }

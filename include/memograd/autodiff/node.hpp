@@ -14,10 +14,13 @@
 /// - leaves: `array` (0: the differentiated variables; 1, 2: data arrays) and `offset` into it;
 /// - constants: `value`;
 /// - operations: `using op`, `using operands = operand_list<...>`, and `operand<S>(node)` returning the
-///   S-th operand object; scalar operations also `scalar(node)`;
+///   S-th operand object; scalar operations also `scalar(node)`. A scalar operation's op takes as many
+///   operands as the node has: a `UnaryRule` over one operand, a `BinaryRule` over two, a `ScalarRule`
+///   (and only it) for a `scalar_operation` (rule.hpp); a node whose op does not is not a `Node`;
 /// - `name` where `another_spelling_of<T>` says T is another spelling of a node (named.hpp).
 
 #include "../detail/always_false.hpp"
+#include "rule.hpp"
 
 #include <concepts>
 #include <cstddef>
@@ -65,12 +68,41 @@ struct another_spelling_of {
     using type = void;  ///< not another spelling
 };
 
-/// A type that declares itself a node.
+namespace detail {
+/// T has traits: a kind and a family.
 template <class T>
-concept Node = requires {
+concept declares_node = requires {
     { node_traits<std::remove_cvref_t<T>>::kind } -> std::convertible_to<node_kind>;
     { node_traits<std::remove_cvref_t<T>>::family } -> std::convertible_to<node_family>;
 };
+/// The operation kinds of node_kind.
+template <class T>
+concept declares_operation =
+    declares_node<T> && (node_traits<std::remove_cvref_t<T>>::kind == node_kind::operation ||
+                         node_traits<std::remove_cvref_t<T>>::kind == node_kind::scalar_operation);
+/// A scalar operation whose op's rule kind (rule.hpp) takes the node's operands: one operand and a
+/// UnaryRule that is neither a BinaryRule nor a ScalarRule, two and a BinaryRule that is not a UnaryRule, or
+/// a `scalar_operation` over one and a ScalarRule. (Layer operations declare their own kernels, which
+/// take every operand count: nn/layer_graph.hpp.)
+template <node_kind Kind, std::size_t Arity, class Op>
+concept op_takes =
+    (Kind == node_kind::operation && Arity == 1 && UnaryRule<Op> && !BinaryRule<Op> && !ScalarRule<Op>) ||
+    (Kind == node_kind::operation && Arity == 2 && BinaryRule<Op> && !UnaryRule<Op>) ||
+    (Kind == node_kind::scalar_operation && Arity == 1 && ScalarRule<Op> && !BinaryRule<Op>);
+template <class Traits>
+concept scalar_op_takes_its_operands = requires {
+    typename Traits::op;
+    { Traits::operands::size } -> std::convertible_to<std::size_t>;
+} && op_takes<Traits::kind, Traits::operands::size, typename Traits::op>;
+/// An operation whose op takes its operand count.
+template <class T>
+concept op_takes_its_operands = node_traits<std::remove_cvref_t<T>>::family == node_family::layer ||
+                                scalar_op_takes_its_operands<node_traits<std::remove_cvref_t<T>>>;
+}  // namespace detail
+
+/// A type that declares itself a node, and, if an operation, one whose op takes its operand count.
+template <class T>
+concept Node = detail::declares_node<T> && (!detail::declares_operation<T> || detail::op_takes_its_operands<T>);
 
 /// A leaf node: reads `rows`×`cols` doubles at `offset` of array `array`.
 template <class T>

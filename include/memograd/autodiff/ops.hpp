@@ -18,29 +18,8 @@
 
 namespace memograd {
 
-namespace detail {
-template <class T>
-concept rule_object = rule::Rule<std::remove_cvref_t<T>>;
-}  // namespace detail
-
-/// An operation of one operand: a `value` rule in `a` and a `derivative` rule (d value / d a).
-template <class Op>
-concept UnaryRule = requires {
-    { Op::name } -> std::convertible_to<std::string_view>;
-    requires detail::rule_object<decltype(Op::value)>;
-    requires detail::rule_object<decltype(Op::derivative)>;
-};
-/// An operation of two operands: a `value` rule in `a`, `b` and one derivative rule per operand.
-template <class Op>
-concept BinaryRule = requires {
-    { Op::name } -> std::convertible_to<std::string_view>;
-    requires detail::rule_object<decltype(Op::value)>;
-    requires detail::rule_object<decltype(Op::derivative_a)>;
-    requires detail::rule_object<decltype(Op::derivative_b)>;
-};
-/// An operation of one operand and a run-time number `c` (`a + c`, `c / a`): a unary rule that reads c.
-template <class Op>
-concept ScalarRule = UnaryRule<Op> && Op::reads_scalar;
+// The rule kinds UnaryRule, BinaryRule and ScalarRule are in rule.hpp: the node protocol (node.hpp)
+// checks an operation node's op against its operand count with them.
 
 /// The rule for d value / d operand `Slot` of operation Op.
 template <class Op, std::size_t Slot>

@@ -8,6 +8,9 @@
 /// `d3 = d5 * (1 - v5 * v5)` compiled as C++ computes the same bits as the pass. Placeholders: `a`, `b`
 /// (the operands' values), `c` (a run-time scalar), `v` (the node's own value, as in the listings' `vK`) and `d` (its
 /// adjoint).
+///
+/// An operation tag's rule kind says how many operands it takes: `UnaryRule` (one), `BinaryRule` (two),
+/// `ScalarRule` (one and a run-time number); the node protocol (node.hpp) checks it against the node.
 
 #include "math.hpp"
 
@@ -16,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace memograd::rule {
@@ -302,3 +306,31 @@ inline constexpr number two{2.0};       ///< 2
 }  // namespace placeholders
 
 }  // namespace memograd::rule
+
+namespace memograd {
+
+namespace detail {
+template <class T>
+concept rule_object = rule::Rule<std::remove_cvref_t<T>>;
+}  // namespace detail
+
+/// An operation of one operand: a `value` rule in `a` and a `derivative` rule (d value / d a).
+template <class Op>
+concept UnaryRule = requires {
+    { Op::name } -> std::convertible_to<std::string_view>;
+    requires detail::rule_object<decltype(Op::value)>;
+    requires detail::rule_object<decltype(Op::derivative)>;
+};
+/// An operation of two operands: a `value` rule in `a`, `b` and one derivative rule per operand.
+template <class Op>
+concept BinaryRule = requires {
+    { Op::name } -> std::convertible_to<std::string_view>;
+    requires detail::rule_object<decltype(Op::value)>;
+    requires detail::rule_object<decltype(Op::derivative_a)>;
+    requires detail::rule_object<decltype(Op::derivative_b)>;
+};
+/// An operation of one operand and a run-time number `c` (`a + c`, `c / a`): a unary rule that reads c.
+template <class Op>
+concept ScalarRule = UnaryRule<Op> && Op::reads_scalar;
+
+}  // namespace memograd
