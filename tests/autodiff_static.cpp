@@ -370,7 +370,7 @@ TEST_CASE("an operation node whose op does not take its operand count is not a n
     STATIC_REQUIRE(sum.value == 7.0);
     STATIC_REQUIRE(sum.grad[0] == 1.0);
     STATIC_REQUIRE(sum.grad[1] == 1.0);
-    constexpr auto shifted = value_and_grad(scalar_add_scalar{{var<0>{}}, 2.0}, std::array{3.0});
+    constexpr auto shifted = value_and_grad(scalar_add_scalar{{}, 2.0}, std::array{3.0});
     STATIC_REQUIRE(shifted.value == 5.0);
     STATIC_REQUIRE(shifted.grad[0] == 1.0);
 }

@@ -62,7 +62,7 @@ constexpr bool is_node_name(std::string_view n) {
 template <fixed_string Name, Expression A>
     requires(detail::is_node_name(Name.view()))
 constexpr named_node<Name, std::remove_cvref_t<A>> named(const A& expr) {
-    return {expr};
+    return {detail::operand_slot<0, std::remove_cvref_t<A>>::of(expr)};
 }
 
 /// @cond MEMOGRAD_INTERNAL

@@ -166,67 +166,91 @@ struct scalar_divided_by {
 // ---- building expressions -----------------------------------------------------------------------------
 /// Sum of two expressions.
 template <Expression L, Expression R>
-constexpr binary<ops::add, L, R> operator+(const L& l, const R& r) { return {l, r}; }
+constexpr binary<ops::add, L, R> operator+(const L& l, const R& r) {
+    return {detail::operand_slot<0, L>::of(l), detail::operand_slot<1, R>::of(r)};
+}
 /// Difference of two expressions.
 template <Expression L, Expression R>
-constexpr binary<ops::subtract, L, R> operator-(const L& l, const R& r) { return {l, r}; }
+constexpr binary<ops::subtract, L, R> operator-(const L& l, const R& r) {
+    return {detail::operand_slot<0, L>::of(l), detail::operand_slot<1, R>::of(r)};
+}
 /// Product of two expressions.
 template <Expression L, Expression R>
-constexpr binary<ops::multiply, L, R> operator*(const L& l, const R& r) { return {l, r}; }
+constexpr binary<ops::multiply, L, R> operator*(const L& l, const R& r) {
+    return {detail::operand_slot<0, L>::of(l), detail::operand_slot<1, R>::of(r)};
+}
 /// Quotient of two expressions.
 template <Expression L, Expression R>
-constexpr binary<ops::divide, L, R> operator/(const L& l, const R& r) { return {l, r}; }
+constexpr binary<ops::divide, L, R> operator/(const L& l, const R& r) {
+    return {detail::operand_slot<0, L>::of(l), detail::operand_slot<1, R>::of(r)};
+}
 
 /// Expression plus a run-time number (evaluated per occurrence: see expression.hpp).
 template <Expression A, Scalar C>
-constexpr with_scalar<ops::add_scalar, A> operator+(const A& a, C c) { return {a, static_cast<double>(c)}; }
+constexpr with_scalar<ops::add_scalar, A> operator+(const A& a, C c) {
+    return {detail::operand_slot<0, A>::of(a), static_cast<double>(c)};
+}
 /// Run-time number plus an expression.
 template <Scalar C, Expression A>
-constexpr with_scalar<ops::add_scalar, A> operator+(C c, const A& a) { return {a, static_cast<double>(c)}; }
+constexpr with_scalar<ops::add_scalar, A> operator+(C c, const A& a) {
+    return {detail::operand_slot<0, A>::of(a), static_cast<double>(c)};
+}
 /// Expression minus a run-time number.
 template <Expression A, Scalar C>
-constexpr with_scalar<ops::add_scalar, A> operator-(const A& a, C c) { return {a, -static_cast<double>(c)}; }
+constexpr with_scalar<ops::add_scalar, A> operator-(const A& a, C c) {
+    return {detail::operand_slot<0, A>::of(a), -static_cast<double>(c)};
+}
 /// Run-time number minus an expression.
 template <Scalar C, Expression A>
-constexpr with_scalar<ops::scalar_minus, A> operator-(C c, const A& a) { return {a, static_cast<double>(c)}; }
+constexpr with_scalar<ops::scalar_minus, A> operator-(C c, const A& a) {
+    return {detail::operand_slot<0, A>::of(a), static_cast<double>(c)};
+}
 /// Expression times a run-time number.
 template <Expression A, Scalar C>
-constexpr with_scalar<ops::multiply_scalar, A> operator*(const A& a, C c) { return {a, static_cast<double>(c)}; }
+constexpr with_scalar<ops::multiply_scalar, A> operator*(const A& a, C c) {
+    return {detail::operand_slot<0, A>::of(a), static_cast<double>(c)};
+}
 /// Run-time number times an expression.
 template <Scalar C, Expression A>
-constexpr with_scalar<ops::multiply_scalar, A> operator*(C c, const A& a) { return {a, static_cast<double>(c)}; }
+constexpr with_scalar<ops::multiply_scalar, A> operator*(C c, const A& a) {
+    return {detail::operand_slot<0, A>::of(a), static_cast<double>(c)};
+}
 /// Expression divided by a run-time number.
 template <Expression A, Scalar C>
-constexpr with_scalar<ops::divide_by_scalar, A> operator/(const A& a, C c) { return {a, static_cast<double>(c)}; }
+constexpr with_scalar<ops::divide_by_scalar, A> operator/(const A& a, C c) {
+    return {detail::operand_slot<0, A>::of(a), static_cast<double>(c)};
+}
 /// Run-time number divided by an expression.
 template <Scalar C, Expression A>
-constexpr with_scalar<ops::scalar_divided_by, A> operator/(C c, const A& a) { return {a, static_cast<double>(c)}; }
+constexpr with_scalar<ops::scalar_divided_by, A> operator/(C c, const A& a) {
+    return {detail::operand_slot<0, A>::of(a), static_cast<double>(c)};
+}
 
 /// Negation.
 template <Expression A>
-constexpr unary<ops::negate, A> operator-(const A& a) { return {a}; }
+constexpr unary<ops::negate, A> operator-(const A& a) { return {detail::operand_slot<0, A>::of(a)}; }
 /// e^a.
 template <Expression A>
-constexpr unary<ops::exp, A> exp(const A& a) { return {a}; }
+constexpr unary<ops::exp, A> exp(const A& a) { return {detail::operand_slot<0, A>::of(a)}; }
 /// Natural logarithm.
 template <Expression A>
-constexpr unary<ops::log, A> log(const A& a) { return {a}; }
+constexpr unary<ops::log, A> log(const A& a) { return {detail::operand_slot<0, A>::of(a)}; }
 /// Hyperbolic tangent.
 template <Expression A>
-constexpr unary<ops::tanh, A> tanh(const A& a) { return {a}; }
+constexpr unary<ops::tanh, A> tanh(const A& a) { return {detail::operand_slot<0, A>::of(a)}; }
 /// The logistic function 1 / (1 + e^−a).
 template <Expression A>
-constexpr unary<ops::sigmoid, A> sigmoid(const A& a) { return {a}; }
+constexpr unary<ops::sigmoid, A> sigmoid(const A& a) { return {detail::operand_slot<0, A>::of(a)}; }
 /// max(a, 0); relu(NaN) = NaN, with slope NaN.
 template <Expression A>
-constexpr unary<ops::relu, A> relu(const A& a) { return {a}; }
+constexpr unary<ops::relu, A> relu(const A& a) { return {detail::operand_slot<0, A>::of(a)}; }
 /// a².
 template <Expression A>
-constexpr unary<ops::square, A> square(const A& a) { return {a}; }
+constexpr unary<ops::square, A> square(const A& a) { return {detail::operand_slot<0, A>::of(a)}; }
 /// a^N for an integer exponent N >= 0.
 template <int N, Expression A>
     requires(N >= 0)
-constexpr unary<ops::power<N>, A> pow(const A& a) { return {a}; }
+constexpr unary<ops::power<N>, A> pow(const A& a) { return {detail::operand_slot<0, A>::of(a)}; }
 
 // ---- misuse: deleted, so `requires { a * "two"; }` answers false; the compiler's message names the
 // ---- problem and the fix through the tag type in the deleted signature --------------------------------

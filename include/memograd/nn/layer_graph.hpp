@@ -268,7 +268,8 @@ constexpr auto operator*(const W& w, const H& h) {
     static_assert(detail::is_vector<H> && detail::cols_of<W> == detail::rows_of<H>,
                   "memograd::nn: in W * h, h must be a vector with as many entries as W has columns (a layer's "
                   "weight_matrix<Offset, Out, In> takes the In outputs of the layer below).");
-    return layer_binary<layer_ops::matvec<detail::rows_of<W>, detail::cols_of<W>>, W, H>{w, h};
+    using node = layer_binary<layer_ops::matvec<detail::rows_of<W>, detail::cols_of<W>>, W, H>;
+    return node{memograd::detail::operand_slot<0, W>::of(w), memograd::detail::operand_slot<1, H>::of(h)};
 }
 
 /// `a + b`, elementwise, for two vectors of one length (e.g. `W * h + b`).
@@ -277,7 +278,8 @@ constexpr auto operator+(const A& a, const B& b) {
     static_assert(detail::is_vector<A> && detail::is_vector<B> && detail::rows_of<A> == detail::rows_of<B>,
                   "memograd::nn: a + b adds two vectors of the same length (a bias_vector<Offset, Out> to the Out "
                   "entries of W * h).");
-    return layer_binary<layer_ops::plus<detail::rows_of<A>>, A, B>{a, b};
+    using node = layer_binary<layer_ops::plus<detail::rows_of<A>>, A, B>;
+    return node{memograd::detail::operand_slot<0, A>::of(a), memograd::detail::operand_slot<1, B>::of(b)};
 }
 
 /// `Act` applied to every entry of a vector: `activate<tanh_t>(W * h + b)`.
@@ -285,7 +287,8 @@ template <Activation Act, LayerExpression Z>
 constexpr auto activate(const Z& z) {
     static_assert(detail::is_vector<Z>,
                   "memograd::nn::activate<Act>(z): z must be a vector (W * h + b), not a matrix.");
-    return layer_unary<layer_ops::activate<Act, detail::rows_of<Z>>, Z>{z};
+    using node = layer_unary<layer_ops::activate<Act, detail::rows_of<Z>>, Z>;
+    return node{memograd::detail::operand_slot<0, Z>::of(z)};
 }
 
 /// The scalar loss of a network's outputs against the target: `loss<mse_t>(out, target_vector<N>{})`.
@@ -295,7 +298,8 @@ constexpr auto loss(const Out& out, const Target& target) {
                       detail::rows_of<Out> == detail::rows_of<Target>,
                   "memograd::nn::loss<Loss>(out, target): out and target must be vectors of the same length (one "
                   "target per output).");
-    return layer_binary<layer_ops::loss<Loss, detail::rows_of<Out>>, Out, Target>{out, target};
+    using node = layer_binary<layer_ops::loss<Loss, detail::rows_of<Out>>, Out, Target>;
+    return node{memograd::detail::operand_slot<0, Out>::of(out), memograd::detail::operand_slot<1, Target>::of(target)};
 }
 
 }  // namespace memograd::nn
