@@ -3,8 +3,8 @@
 /// @brief From an expression's type to its computation graph: distinct nodes in topological order.
 ///
 /// Sharing is found by *type*: a subexpression used twice appears twice in the expression's type, and
-/// both occurrences become one node. The analysis is an iterative constexpr depth-first walk over the node protocol
-/// (node.hpp) with a hash table keyed by a structural hash of each node type (computed once per type,
+/// both occurrences become one node. The analysis is an iterative constexpr depth-first walk over the node
+/// protocol (node.hpp) with a hash table keyed by a structural hash of each node type (computed once per type,
 /// memoized by the compiler), so it costs O(distinct types) steps, never O(occurrences). Nodes come out in
 /// post-order: every operand before its users.
 ///
@@ -299,8 +299,8 @@ struct graph_node {
 // ---- the walk ------------------------------------------------------------------------------------------
 /// A depth-first walk over the records of an expression's node types that meets each type once (a hash
 /// table keyed by type_facts::hash, confirmed by the record's address) and numbers the graph nodes in
-/// post-order, with a stack of its own. `out` null: it only counts them; else it writes each node at its number. It is one
-/// function for every expression: the types were read once each, into their records.
+/// post-order, with a stack of its own. `out` null: it only counts them; else it writes each node at its
+/// number. It is one function for every expression: the types were read once each, into their records.
 class graph_builder {
 public:
     constexpr graph_builder(graph_node* out, std::size_t expected_nodes)
