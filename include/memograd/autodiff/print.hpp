@@ -15,8 +15,8 @@
 #include "rule.hpp"
 #include "value_and_grad.hpp"
 
+#include <charconv>
 #include <cstddef>
-#include <cstdio>
 #include <functional>
 #include <span>
 #include <string>
@@ -419,10 +419,9 @@ std::string graphviz(const E&, std::span<const std::string_view> names, const ev
             reach[i] = reach[i] || reach[g.nodes[i].child[s]];
         }
     }
-    const auto number = [](double v) {
+    const auto number = [](double v) {  // `%.4g`, with `.` whatever the C locale
         char text[32];
-        std::snprintf(text, sizeof text, "%.4g", v);
-        return std::string(text);
+        return std::string(text, std::to_chars(text, text + sizeof text, v, std::chars_format::general, 4).ptr);
     };
     detail::dot_marks marks;
     marks.label = [&](std::size_t i) {

@@ -14,10 +14,9 @@
 
 #include "math.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <concepts>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -58,17 +57,22 @@ concept Rule = requires(const T& r, const point& p, const spelling& s) {
     { T::binding } -> std::convertible_to<precedence>;
 };
 
-/// A number as a C++ double literal that reads back as the same double: the fewest digits that do,
-/// and always a `.` or exponent (`1.0 / 3.0`, never the integer division `1 / 3`).
+/// A number as a C++ double literal that reads back as the same double: the fewest significant digits
+/// that do, in `%g`'s form (`0.1`, `1e+02`, `1.5e-07`), and always a `.` or exponent (`1.0 / 3.0`, never
+/// the integer division `1 / 3`). Written and read back by `std::to_chars` and `std::from_chars`, which
+/// ignore the C locale: the decimal point is `.` whatever `LC_NUMERIC` says.
 inline std::string exact_text(double v) {
     char buffer[40];
+    char* end = buffer;
     for (int digits = 1; digits <= 17; ++digits) {
-        std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
-        if (std::strtod(buffer, nullptr) == v) {
+        end = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::general, digits).ptr;
+        double back = 0.0;
+        std::from_chars(buffer, end, back);
+        if (back == v) {
             break;
         }
     }
-    std::string text = buffer;
+    std::string text(buffer, end);
     if (text.find_first_of(".eni") == std::string::npos) {  // not 1.5, 1e+20, inf or nan
         text += ".0";
     }

