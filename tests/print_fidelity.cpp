@@ -71,6 +71,7 @@ TEST_CASE("printed numbers use '.' whatever the C locale", "[print][locale]") {
           "t0 = x0 * 0.5;\n"
           "t1 = t0 + 0.25;\n"
           "// backward: adjoints from the root down, each computed once\n"
+          "// grad starts at 0: every term is added to it\n"
           "dt0 = 1;\n"
           "grad[x0] += dt0 * 0.5;\n");
     const std::string source = memograd::cpp_source(e, "f");
@@ -84,4 +85,62 @@ TEST_CASE("printed numbers use '.' whatever the C locale", "[print][locale]") {
     CHECK(contains(dot, "label=\"x0\\n0.3333 | d: 1.25\""));
     CHECK(contains(dot, "label=\"x1\\n1.25 | d: 0.3333\""));
     CHECK(contains(dot, "label=\"v2 = x0 * x1\\n0.4167 | d: 1\""));
+}
+
+TEST_CASE("the listing writes every adjoint with the pass's own = or +=", "[print]") {
+    // x0 y + x0: the variables fill x once each, so first uses assign; v2 passes d3 through, and x0's
+    // second term is added.
+    CHECK(memograd::backward_code(var<0>{} * var<1>{} + var<0>{}) ==
+          "// forward: one statement per distinct node, each value stored once\n"
+          "v2 = x0 * x1;\n"
+          "v3 = v2 + x0;\n"
+          "// backward: adjoints from the root down, each computed once\n"
+          "d3 = 1;\n"
+          "// the adjoint of v2 is d3: passed through unchanged, not copied\n"
+          "grad[x0] = d3;\n"
+          "grad[x0] += d3 * x1;\n"
+          "grad[x1] = d3 * x0;\n");
+    // x1 x1 reads x1 only, so x0 is left out: the pass zeroes the gradient and adds every term, the
+    // first one too (value_and_grad at (3, 5): grad = (0, 10)).
+    CHECK(memograd::backward_code(var<1>{} * var<1>{}) ==
+          "// forward: one statement per distinct node, each value stored once\n"
+          "v1 = x1 * x1;\n"
+          "// backward: adjoints from the root down, each computed once\n"
+          "// grad starts at 0: every term is added to it\n"
+          "d1 = 1;\n"
+          "grad[x1] += d1 * x1;\n"
+          "grad[x1] += d1 * x1;\n");
+    STATIC_REQUIRE(memograd::value_and_grad(var<1>{} * var<1>{}, std::array{3.0, 5.0}).grad == std::array{0.0, 10.0});
+    // A variable that is the root: its seed is added too.
+    CHECK(memograd::backward_code(var<1>{}) ==
+          "// forward: one statement per distinct node, each value stored once\n"
+          "// backward: adjoints from the root down, each computed once\n"
+          "// grad starts at 0: every term is added to it\n"
+          "grad[x1] += 1;\n");
+    // A per-occurrence use of x0 (x0 * 2.0) beside graph nodes: every gradient term is added.
+    CHECK(memograd::backward_code(var<0>{} * 2.0 + var<1>{} * var<1>{}) ==
+          "// forward: one statement per distinct node, each value stored once\n"
+          "v2 = x1 * x1;\n"
+          "// per occurrence (a run-time number is at or below these nodes)\n"
+          "t0 = x0 * 2.0;\n"
+          "t1 = t0 + v2;\n"
+          "// backward: adjoints from the root down, each computed once\n"
+          "// grad starts at 0: every term is added to it\n"
+          "d2 = 0;\n"
+          "dt0 = 1;\n"
+          "grad[x0] += dt0 * 2.0;\n"
+          "d2 += 1;\n"
+          "grad[x1] += d2 * x1;\n"
+          "grad[x1] += d2 * x1;\n");
+    // The emitted C++ zeroes the gradient and adds, statement for statement the same.
+    const std::string source = memograd::cpp_source(var<1>{} * var<1>{}, "f");
+    CHECK(contains(source, "    for (int i = 0; i < 2; ++i) { grad[i] = 0; }\n"
+                           "    // forward: one statement per distinct node, each value stored once\n"
+                           "    double v1 = x[1] * x[1];\n"
+                           "    value = v1;\n"
+                           "    // backward: adjoints from the root down, each computed once\n"
+                           "    double d1 = 1;\n"
+                           "    grad[1] += d1 * x[1];\n"
+                           "    grad[1] += d1 * x[1];\n"
+                           "    return value;\n"));
 }

@@ -137,6 +137,15 @@ private:
             line("value = " + root_value + ";");
         }
         comment("backward: adjoints from the root down, each computed once");
+        // As the pass value_and_grad runs with one x entry per variable: unless the variables fill x once
+        // each, it zeroes the gradient and adds every term to it, a first use's too (backward_pass).
+        constexpr bool tiled = variables_tile<E, g.variable_extent>;
+        if (!tiled && style_ == program_style::listing) {
+            comment("grad starts at 0: every term is added to it");
+        }
+        const auto assigns = [&](bool first_use, std::size_t c) {
+            return first_use && (tiled || plan.adjoint_buffer[c] != buffer::gradient);
+        };
         if constexpr (!g.root_is_node) {
             for (std::size_t k = 0; k < plan.zeroed_count; ++k) {
                 line(declare(names_.adjoint[plan.zeroed[k]]) + " = 0;");
@@ -144,7 +153,8 @@ private:
             occurrence_backward<E, E>(expr, "1");
         } else if (plan.needs_adjoint[n - 1]) {
             const bool declared = plan.adjoint_buffer[n - 1] != buffer::gradient;
-            line((declared ? declare(names_.adjoint[n - 1]) : names_.adjoint[n - 1]) + " = 1;");
+            line((declared ? declare(names_.adjoint[n - 1]) : names_.adjoint[n - 1]) +
+                 (assigns(true, n - 1) ? " = 1;" : " += 1;"));
         }
         for (std::size_t i = n; i-- > 0;) {
             const graph_node& node = g.nodes[i];
@@ -157,7 +167,7 @@ private:
                     comment("the adjoint of " + names_.value[c] + " is " + names_.adjoint[i] + ": passed through unchanged, not copied");
                     continue;
                 }
-                const bool assign = node.first_use[s];
+                const bool assign = assigns(node.first_use[s], c);
                 const bool declared = assign && plan.adjoint_buffer[c] != buffer::gradient;
                 line((declared ? declare(names_.adjoint[c]) : names_.adjoint[c]) + (assign ? " = " : " += ") +
                      node.op->adjoint_text[s](names_.spelling(node, i)) + ";");
@@ -279,7 +289,9 @@ leaf_spelling scalar_leaf_names(std::span<const std::string_view> names, program
 /// `named<"N">(...)`, `N` and `dN`; a variable's adjoint is its gradient entry `grad[name]`. `names` names the variables (default `x0`, `x1`, ...). A node used by several users is
 /// marked `shared`: its value is computed once, and its adjoint collects one term per use before it is
 /// passed on — memoization at work. `tK` are nodes evaluated per occurrence (a run-time number is at or
-/// below them).
+/// below them). Every `=` and `+=` is the pass's own, as `value_and_grad` runs it with one entry of x per
+/// variable: where the variables do not fill x once each (a gap, or a use per occurrence), the gradient
+/// starts at 0 and every term is added to it, a first use's too, and the listing says so.
 /// @snippet examples/lecture_network.cpp generated code
 template <Expression E>
 std::string backward_code(const E& expr, std::span<const std::string_view> names = {}) {
