@@ -5,6 +5,7 @@
 
 #include <memograd/nn.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -76,6 +77,35 @@ void check_layer_graph(const Graph& graph, std::array<double, P> p, const std::a
     }
 }
 
+/// d f / d p[i] by central differences of f, a function of the parameters written in the test itself.
+template <std::size_t P, class F>
+std::array<double, P> central_differences(const F& f, std::array<double, P> p) {
+    std::array<double, P> grad{};
+    for (std::size_t i = 0; i < P; ++i) {
+        const double saved = p[i];
+        const double h = 1e-6;
+        p[i] = saved + h;
+        const double up = f(p);
+        p[i] = saved - h;
+        const double down = f(p);
+        p[i] = saved;
+        grad[i] = (up - down) / (2 * h);
+    }
+    return grad;
+}
+
+/// A gradient against the central differences of `f`, entry by entry.
+template <std::size_t P, class F>
+void check_against_differences(const std::array<double, P>& grad, const F& f, const std::array<double, P>& p) {
+    const auto fd = central_differences(f, p);
+    for (std::size_t i = 0; i < P; ++i) {
+        INFO("parameter " << i << ": analytic " << grad[i] << ", finite difference " << fd[i]);
+        CHECK(std::abs(grad[i] - fd[i]) <= 1e-7 * (1 + std::abs(fd[i])));
+    }
+}
+
+double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
 }  // namespace
 
 TEST_CASE("hand-built layer graphs agree with central finite differences", "[nn][runtime]") {
@@ -106,6 +136,108 @@ TEST_CASE("hand-built layer graphs agree with central finite differences", "[nn]
         const auto out = nn::activate<nn::relu_t>(w * x + b);
         check_layer_graph(nn::loss<nn::mse_t>(out, nn::target_vector<2>{}), std::array{0.3, -0.6, 0.8, 0.2, 0.1, -0.4},
                           sample, std::array{0.5, -0.5});
+    }
+}
+
+TEST_CASE("a parameter block as the loss's target gets its gradient", "[nn][runtime]") {
+    // L = (w x + b - t)^2 with the target t a parameter: dL/dw = 2 (w x + b - t) x, dL/db = 2 (w x + b - t),
+    // dL/dt = -2 (w x + b - t). At w = 2, b = 1.5, t = 0, x = 2: w x + b - t = 5.5, L = 30.25.
+    const auto graph = nn::loss<nn::mse_t>(nn::weight_matrix<0, 1, 1>{} * nn::input_vector<1>{} + nn::bias_vector<1, 1>{},
+                                           nn::bias_vector<2, 1>{});
+    SECTION("the parameter blocks tile p: every entry is written, none zeroed first") {
+        const auto r = nn::value_and_grad(graph, std::array{2.0, 1.5, 0.0}, std::array{2.0}, std::array<double, 0>{});
+        CHECK(r.value == 30.25);
+        CHECK(r.grad == std::array{22.0, 11.0, -11.0});
+    }
+    SECTION("an unused parameter after them") {
+        const auto r =
+            nn::value_and_grad(graph, std::array{2.0, 1.5, 0.0, 9.0}, std::array{2.0}, std::array<double, 0>{});
+        CHECK(r.grad == std::array{22.0, 11.0, -11.0, 0.0});
+    }
+    SECTION("a batch adds each sample's share") {
+        // Samples x = 2 and x = -1: residuals 5.5 and -0.5; dL/dt = mean of -2 (residual) = -5.
+        const std::vector<std::array<double, 1>> xs{{2.0}, {-1.0}};
+        const std::vector<std::array<double, 0>> ys(2);
+        const auto r = nn::batch_value_and_grad(graph, std::array{2.0, 1.5, 0.0}, std::span(xs), std::span(ys));
+        CHECK(r.value == (30.25 + 0.25) / 2);
+        CHECK(r.grad == std::array{(22.0 + 1.0) / 2, (11.0 - 1.0) / 2, (-11.0 + 1.0) / 2});
+    }
+}
+
+TEST_CASE("a loss whose target is computed from parameters agrees with central differences", "[nn][runtime]") {
+    // out = sigmoid(W x + b), t = sigmoid(V x); L = loss(out, t) for each loss, written out here as well:
+    // W is parameters 0-5 ([2][3]), b 6-7, V 8-13 ([2][3]).
+    constexpr nn::weight_matrix<0, 2, 3> w;
+    constexpr nn::bias_vector<6, 2> b;
+    constexpr nn::weight_matrix<8, 2, 3> v;
+    constexpr nn::input_vector<3> x;
+    const auto out = nn::activate<nn::sigmoid_t>(w * x + b);
+    const auto target = nn::activate<nn::sigmoid_t>(v * x);
+    const std::array<double, 3> sample{0.4, -0.9, 0.2};
+    const std::array<double, 14> p{0.3, -0.6, 0.8, 0.2, 0.1, -0.4, 0.05, -0.1, -0.7, 0.9, 0.5, 0.25, -0.3, 0.6};
+    // The loss's operands, computed here: o_k = sigmoid(W_k x + b_k), t_k = sigmoid(V_k x).
+    const auto operands = [&](const std::array<double, 14>& q) {
+        std::array<std::array<double, 2>, 2> ot{};
+        for (std::size_t k = 0; k < 2; ++k) {
+            double zo = q[6 + k];
+            double zt = 0;
+            for (std::size_t i = 0; i < 3; ++i) {
+                zo += q[3 * k + i] * sample[i];
+                zt += q[8 + 3 * k + i] * sample[i];
+            }
+            ot[0][k] = sigmoid(zo);
+            ot[1][k] = sigmoid(zt);
+        }
+        return ot;
+    };
+    const auto mse = [&](const std::array<double, 14>& q) {
+        const auto [o, t] = operands(q);
+        return ((o[0] - t[0]) * (o[0] - t[0]) + (o[1] - t[1]) * (o[1] - t[1])) / 2;
+    };
+    const auto bce = [&](const std::array<double, 14>& q) {
+        const auto [o, t] = operands(q);
+        double sum = 0;
+        for (std::size_t k = 0; k < 2; ++k) {
+            sum -= t[k] * std::log(o[k]) + (1 - t[k]) * std::log(1 - o[k]);
+        }
+        return sum / 2;
+    };
+    const auto max_margin = [&](const std::array<double, 14>& q) {
+        const auto [o, t] = operands(q);
+        return (std::max(0.0, 1 - t[0] * o[0]) + std::max(0.0, 1 - t[1] * o[1])) / 2;
+    };
+    SECTION("mse") {
+        const auto r = nn::value_and_grad(nn::loss<nn::mse_t>(out, target), p, sample, std::array<double, 0>{});
+        CHECK(std::abs(r.value - mse(p)) <= 1e-15);
+        check_against_differences(r.grad, mse, p);
+    }
+    SECTION("binary cross-entropy") {
+        const auto r =
+            nn::value_and_grad(nn::loss<nn::binary_cross_entropy_t>(out, target), p, sample, std::array<double, 0>{});
+        CHECK(std::abs(r.value - bce(p)) <= 1e-15);
+        check_against_differences(r.grad, bce, p);
+    }
+    SECTION("max margin (inside the margin: o t < 1)") {
+        const auto r = nn::value_and_grad(nn::loss<nn::max_margin_t>(out, target), p, sample, std::array<double, 0>{});
+        CHECK(std::abs(r.value - max_margin(p)) <= 1e-15);
+        check_against_differences(r.grad, max_margin, p);
+    }
+    SECTION("one block as prediction and target: its contributions cancel") {
+        // L = mse(W x + b, b) = mean((W x)^2) does not depend on b: dL/db = 0.
+        const auto both = nn::loss<nn::mse_t>(w * x + b, b);
+        const auto r = nn::value_and_grad(both, p, sample, std::array<double, 0>{});
+        const auto wx_squared = [&](const std::array<double, 14>& q) {
+            double sum = 0;
+            for (std::size_t k = 0; k < 2; ++k) {
+                const double z = q[3 * k] * sample[0] + q[3 * k + 1] * sample[1] + q[3 * k + 2] * sample[2];
+                sum += z * z;
+            }
+            return sum / 2;
+        };
+        CHECK(std::abs(r.value - wx_squared(p)) <= 1e-14);
+        CHECK(r.grad[6] == 0.0);
+        CHECK(r.grad[7] == 0.0);
+        check_against_differences(r.grad, wx_squared, p);
     }
 }
 

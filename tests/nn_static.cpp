@@ -9,6 +9,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
+#include <string_view>
 #include <type_traits>
 
 namespace {
@@ -203,6 +205,67 @@ TEST_CASE("degenerate layer graphs: a lone parameter, a graph without parameters
     STATIC_REQUIRE(data_only.grad == std::array{0.0});
 }
 
+namespace {
+/// mse without its derivative in the target: a loss that gives d/da alone, as a loss written before
+/// derivative<N, 1> existed would.
+struct outputs_only_t {
+    static constexpr std::string_view name = "mse_of_outputs";
+    template <std::size_t N>
+    static constexpr double value(const std::array<double, N>& a, const std::array<double, N>& y) {
+        return nn::mse_t::value(a, y);
+    }
+    template <std::size_t N>
+    static constexpr double derivative(double a, double y) { return nn::mse_t::derivative<N>(a, y); }
+};
+
+template <class E, class P, class X, class Y>
+concept layer_differentiable = requires(E e, P p, X x, Y y) { nn::value_and_grad(e, p, x, y); };
+template <class E, class P, class Xs, class Ys>
+concept batch_differentiable = requires(E e, P p, Xs xs, Ys ys) { nn::batch_value_and_grad(e, p, xs, ys); };
+}  // namespace
+
+TEST_CASE("a parameter block as the loss's target: its gradient by hand, as a constant", "[nn][static]") {
+    // L = (w x + b - t)^2 with the target t = p[2] a parameter: dL/dw = 2 (w x + b - t) x, dL/db = 2 (w x + b - t),
+    // dL/dt = -2 (w x + b - t). At w = 2, b = 1.5, t = 0.5, x = 2: w x + b - t = 5.
+    constexpr auto out = nn::weight_matrix<0, 1, 1>{} * nn::input_vector<1>{} + nn::bias_vector<1, 1>{};
+    constexpr auto graph = nn::loss<nn::mse_t>(out, nn::bias_vector<2, 1>{});
+    constexpr auto r = nn::value_and_grad(graph, std::array{2.0, 1.5, 0.5}, std::array{2.0}, std::array<double, 0>{});
+    STATIC_REQUIRE(r.value == 25.0);
+    STATIC_REQUIRE(r.grad == std::array{20.0, 10.0, -10.0});
+    // A target computed from parameters: t = v x with v = p[2]; dL/dv = -2 (w x + b - v x) x = -20 at v = 0.5.
+    constexpr auto computed = nn::loss<nn::mse_t>(out, nn::weight_matrix<2, 1, 1>{} * nn::input_vector<1>{});
+    constexpr auto c = nn::value_and_grad(computed, std::array{2.0, 1.5, 0.5}, std::array{2.0}, std::array<double, 0>{});
+    STATIC_REQUIRE(c.value == 20.25);  // (5.5 - 1)^2
+    STATIC_REQUIRE(c.grad == std::array{18.0, 9.0, -18.0});
+    // The loss differentiates both operands; its backward statement for the target is generated only when a
+    // parameter is below it (for a target_vector there is none: 2-16-16-1 counts in the test below).
+    STATIC_REQUIRE(nn::layer_ops::loss<nn::mse_t, 1>::differentiable_operands == 2);
+    STATIC_REQUIRE(nn::layer_stats<decltype(graph)>::nodes_with_adjoint == 6);  // all but x
+}
+
+TEST_CASE("a loss without a derivative in its target takes data targets only", "[nn][static]") {
+    // outputs_only_t gives d/da alone: its target slot is not differentiated, so a parameter may not reach it.
+    STATIC_REQUIRE(LayerKernel<nn::layer_ops::loss<outputs_only_t, 1>>);
+    STATIC_REQUIRE(nn::layer_ops::loss<outputs_only_t, 1>::differentiable_operands == 1);
+    constexpr auto out = nn::weight_matrix<0, 1, 1>{} * nn::input_vector<1>{} + nn::bias_vector<1, 1>{};
+    using p = std::array<double, 3>;
+    using x = std::array<double, 1>;
+    using none = std::array<double, 0>;
+    using parameter_target = decltype(nn::loss<outputs_only_t>(out, nn::bias_vector<2, 1>{}));
+    using computed_target = decltype(nn::loss<outputs_only_t>(out, nn::weight_matrix<2, 1, 1>{} * nn::input_vector<1>{}));
+    using data_target = decltype(nn::loss<outputs_only_t>(out, nn::target_vector<1>{}));
+    STATIC_REQUIRE(!layer_differentiable<parameter_target, p, x, none>);
+    STATIC_REQUIRE(!layer_differentiable<computed_target, p, x, none>);
+    STATIC_REQUIRE(!batch_differentiable<parameter_target, p, std::span<const x>, std::span<const none>>);
+    STATIC_REQUIRE(layer_differentiable<data_target, p, x, x>);
+    // With the target as data: L = (w x + b - y)^2 = 25 at w = 2, b = 1.5, x = 2, y = 0.5; dL/dw = 10 x, dL/db = 10.
+    constexpr auto r = nn::value_and_grad(data_target{}, p{2.0, 1.5, 9.0}, x{2.0}, x{0.5});
+    STATIC_REQUIRE(r.value == 25.0);
+    STATIC_REQUIRE(r.grad == std::array{20.0, 10.0, 0.0});
+    // mse gives both derivatives: the parameter target outputs_only_t may not take, it takes.
+    STATIC_REQUIRE(layer_differentiable<decltype(nn::loss<nn::mse_t>(out, nn::bias_vector<2, 1>{})), p, x, none>);
+}
+
 TEST_CASE("layer nodes that differ only in their activation are two nodes", "[nn][static]") {
     // tanh(z) and sigmoid(z) of one z: four distinct operations (W x, + b, tanh, sigmoid), z shared.
     constexpr auto z = nn::weight_matrix<0, 1, 1>{} * nn::input_vector<1>{} + nn::bias_vector<1, 1>{};
@@ -280,6 +343,16 @@ TEST_CASE("losses and their derivatives against hand numbers", "[nn][static]") {
     STATIC_REQUIRE(nn::max_margin_t::derivative<2>(2.0, 1.0) == 0.0);
     STATIC_REQUIRE(nn::max_margin_t::derivative<1>(0.5, -1.0) == 1.0);
     STATIC_REQUIRE(nn::max_margin_t::derivative<1>(1.0, 1.0) == 0.0);
+    // With respect to the target (derivative<N, 1>): mse -2 (a - y) / n = 0.5 at a = 0.5, y = 1, n = 2;
+    // bce (log(1 - a) - log a) / n = log 0.25 at a = 0.8 (Python: -1.3862943611198906); max margin -a / n
+    // inside the margin, 0 outside and on its edge.
+    STATIC_REQUIRE(nn::mse_t::derivative<2, 1>(0.5, 1.0) == 0.5);
+    STATIC_REQUIRE(nn::mse_t::derivative<1, 1>(3.0, 1.0) == -4.0);
+    STATIC_REQUIRE(close(nn::binary_cross_entropy_t::derivative<1, 1>(0.8, 1.0), -1.3862943611198906));
+    STATIC_REQUIRE(close(nn::binary_cross_entropy_t::derivative<2, 1>(0.5, 0.0), 0.0));
+    STATIC_REQUIRE(nn::max_margin_t::derivative<2, 1>(0.5, 1.0) == -0.25);
+    STATIC_REQUIRE(nn::max_margin_t::derivative<2, 1>(2.0, 1.0) == 0.0);
+    STATIC_REQUIRE(nn::max_margin_t::derivative<1, 1>(1.0, 1.0) == 0.0);
 }
 
 TEST_CASE("activations and their derivatives against hand numbers", "[nn][static]") {

@@ -1,4 +1,4 @@
-// expect: a leaf of expr reads past the end of p, a sample or a target
+// expect: the_input_vector_reads_past_the_end_of_x_fix_pass_x_with_N_entries_for_input_vector_N
 #include <memograd/nn.hpp>
 
 #include <array>

@@ -1,4 +1,4 @@
-// expect: a leaf of expr reads past the end of p or x
+// expect: a_parameter_block_reads_past_the_end_of_p_fix_pass_p_with_Offset_plus_Rows_times_Cols_entries_for_the_last_block
 #include <memograd/nn.hpp>
 
 #include <array>

@@ -1,4 +1,4 @@
-// expect: expr must be a scalar, e.g. loss<mse_t>
+// expect: expression_is_a_vector_not_a_scalar_fix_take_the_gradient_of_loss_Loss_of_it_and_a_target_vector_N
 #include <memograd/nn.hpp>
 
 #include <array>

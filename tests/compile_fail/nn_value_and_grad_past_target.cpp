@@ -1,4 +1,4 @@
-// expect: a leaf of expr reads past the end of p, x or y
+// expect: the_target_vector_reads_past_the_end_of_y_fix_pass_y_with_N_entries_for_target_vector_N
 #include <memograd/nn.hpp>
 
 #include <array>

@@ -207,17 +207,20 @@ struct activate {
 /// The scalar loss of outputs a against targets t.
 template <class Loss, std::size_t Rows>
 struct loss {
-    static constexpr std::string_view name = Loss::name;       ///< the loss's name
-    static constexpr std::size_t differentiable_operands = 1;  ///< the outputs; the target is data
-    static constexpr bool passes_adjoint_through = false;      ///< the outputs get d · ∂loss/∂out
+    static constexpr std::string_view name = Loss::name;  ///< the loss's name
+    /// The outputs, and the target where the loss gives its derivative in the target (`derivative<N, 1>`,
+    /// as every loss of loss.hpp does): a target computed from parameters then gets its gradient. A loss
+    /// without it differentiates its outputs only, and the entry points take it over data targets only.
+    static constexpr std::size_t differentiable_operands = detail::differentiable_in_target<Loss, Rows> ? 2 : 1;
+    static constexpr bool passes_adjoint_through = false;  ///< each operand gets d · ∂loss/∂operand
     /// The value, printed: `mse(v5, y)`.
     static std::string print_value(const rule::spelling& s) {
         return std::string(name) + "(" + s.a + ", " + s.b + ")";
     }
-    /// What the outputs' adjoint receives, printed.
-    template <std::size_t>
+    /// What the outputs' (slot 0) or the target's (slot 1) adjoint receives, printed: `d ∂mse/∂v5`.
+    template <std::size_t Slot>
     static std::string print_adjoint(const rule::spelling& s) {
-        return s.d + " ∂" + std::string(name) + "/∂" + s.a;
+        return s.d + " ∂" + std::string(name) + "/∂" + (Slot == 0 ? s.a : s.b);
     }
     static constexpr std::size_t rows = 1;           ///< a scalar
     static constexpr std::size_t cols = 1;           ///< a scalar
@@ -231,16 +234,16 @@ struct loss {
         }
         y[0] = Loss::value(outputs, targets);
     }
-    /// da = dy · dLoss/da (slot 0); the target (slot 1) is data and gets none.
+    /// da = dy · dLoss/da (slot 0), dt = dy · dLoss/dt (slot 1).
     template <std::size_t Slot, bool Assign>
+        requires(Slot < differentiable_operands)
     static constexpr void backward(const double* __restrict dy, const double* __restrict, const double* __restrict a,
                                    const double* __restrict t, double* __restrict d_operand) {
-        static_assert(Slot == 0, "the target of a loss has no gradient");
         for (std::size_t o = 0; o < Rows; ++o) {
             if constexpr (Assign) {
-                d_operand[o] = dy[0] * Loss::template derivative<Rows>(a[o], t[o]);
+                d_operand[o] = dy[0] * detail::loss_slope<Loss, Rows, Slot>(a[o], t[o]);
             } else {
-                d_operand[o] += dy[0] * Loss::template derivative<Rows>(a[o], t[o]);
+                d_operand[o] += dy[0] * detail::loss_slope<Loss, Rows, Slot>(a[o], t[o]);
             }
         }
     }
