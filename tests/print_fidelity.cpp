@@ -8,6 +8,8 @@
 #include <array>
 #include <clocale>
 #include <cstdio>
+#include <regex>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -39,6 +41,20 @@ private:
 };
 
 bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+template <memograd::fixed_string Name>
+concept nameable = requires { memograd::named<Name>(var<0>{}); };
+
+/// The identifiers of C++ text, comments left out (a number's exponent, as in 1e+20, is not one).
+std::set<std::string> identifiers_of(const std::string& text) {
+    const std::string code = std::regex_replace(text, std::regex("//[^\n]*"), "");
+    const std::regex identifier("(^|[^A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]*)");
+    std::set<std::string> found;
+    for (auto m = std::sregex_iterator(code.begin(), code.end(), identifier); m != std::sregex_iterator(); ++m) {
+        found.insert((*m)[2]);
+    }
+    return found;
+}
 
 }  // namespace
 
@@ -143,4 +159,62 @@ TEST_CASE("the listing writes every adjoint with the pass's own = or +=", "[prin
                            "    grad[1] += d1 * x[1];\n"
                            "    grad[1] += d1 * x[1];\n"
                            "    return value;\n"));
+}
+
+TEST_CASE("a node's name is no C++ keyword and no name the printed code spells", "[print][named]") {
+    // C++20's keywords and alternative tokens.
+    STATIC_REQUIRE(!nameable<"int"> && !nameable<"class"> && !nameable<"and"> && !nameable<"co_await">);
+    STATIC_REQUIRE(!nameable<"char8_t"> && !nameable<"xor_eq"> && !nameable<"requires"> && !nameable<"constinit">);
+    STATIC_REQUIRE(!nameable<"concept"> && !nameable<"nullptr"> && !nameable<"this"> && !nameable<"bitor">);
+    // What the listings and cpp_source print: the functions the statements call, the function's parameters
+    // and locals, the numbers that print as words, the file's own names, <cmath>'s macros.
+    STATIC_REQUIRE(!nameable<"tanh"> && !nameable<"exp"> && !nameable<"log"> && !nameable<"sigmoid">);
+    STATIC_REQUIRE(!nameable<"relu"> && !nameable<"step"> && !nameable<"pow"> && !nameable<"std">);
+    STATIC_REQUIRE(!nameable<"x"> && !nameable<"data"> && !nameable<"grad"> && !nameable<"value"> && !nameable<"i">);
+    STATIC_REQUIRE(!nameable<"inf"> && !nameable<"nan"> && !nameable<"memograd_generated">);
+    STATIC_REQUIRE(!nameable<"MEMOGRAD_GENERATED_HELPERS"> && !nameable<"maybe_unused">);
+    STATIC_REQUIRE(!nameable<"NAN"> && !nameable<"INFINITY"> && !nameable<"HUGE_VAL"> && !nameable<"HUGE_VALL">);
+    STATIC_REQUIRE(!nameable<"M_PI"> && !nameable<"M_SQRT2"> && !nameable<"FP_NAN"> && !nameable<"math_errhandling">);
+    STATIC_REQUIRE(!nameable<"NULL">);
+    // The names the printers make: vK, dK, tK, dtK (a per-occurrence adjoint) and xK (a variable).
+    STATIC_REQUIRE(!nameable<"v3"> && !nameable<"d12"> && !nameable<"t0"> && !nameable<"dt0"> && !nameable<"dt15">);
+    STATIC_REQUIRE(!nameable<"x0"> && !nameable<"x12">);
+    // d + the name is the adjoint's name: "o" would make `do`, "ata" `data`.
+    STATIC_REQUIRE(!nameable<"o"> && !nameable<"ata"> && !nameable<"ouble"> && !nameable<"elete">);
+    STATIC_REQUIRE(!nameable<"ecltype"> && !nameable<"ynamic_cast">);
+    // Reserved to the implementation: a double underscore anywhere, an underscore and a capital first.
+    STATIC_REQUIRE(!nameable<"__x"> && !nameable<"a__b"> && !nameable<"_X"> && !nameable<"_Big">);
+    // Names that only contain, begin or end with such words stay free.
+    STATIC_REQUIRE(nameable<"int_count"> && nameable<"tanh_out"> && nameable<"classes"> && nameable<"android">);
+    STATIC_REQUIRE(nameable<"h"> && nameable<"o1"> && nameable<"do_"> && nameable<"xs"> && nameable<"x_0">);
+    STATIC_REQUIRE(nameable<"dt"> && nameable<"dtx"> && nameable<"_t"> && nameable<"ŷ"> && nameable<"L">);
+    STATIC_REQUIRE(nameable<"M"> && nameable<"FP"> && nameable<"inferred"> && nameable<"nano"> && nameable<"ii">);
+    // The helpers' own parameters live in other functions than the statements: no clash.
+    STATIC_REQUIRE(nameable<"a"> && nameable<"n"> && nameable<"N"> && nameable<"r">);
+
+    // And by property: every identifier the function cpp_source emits spells (its body: parameters,
+    // locals, calls) and every macro of its file is none a node may take.
+    using memograd::data;
+    const auto x = var<0>{};
+    const auto y = var<1>{};
+    const auto every = memograd::tanh(x * y) + memograd::exp(-y) * memograd::log(2.0 + x * x) +
+                       memograd::sigmoid(x - data<0>{}) + memograd::relu(y - x) + memograd::pow<3>(x) / (y + 1.5);
+    const std::string source = memograd::cpp_source(every, "f");
+    const auto body = source.substr(source.find("inline double f("));
+    std::set<std::string> spelled = identifiers_of(body.substr(0, body.find("\n}\n")));
+    spelled.erase("f");  // the caller's name for the function
+    const std::regex define("#define ([A-Za-z_0-9]+)");
+    for (auto m = std::sregex_iterator(source.begin(), source.end(), define); m != std::sregex_iterator(); ++m) {
+        spelled.insert((*m)[1]);
+    }
+    for (const std::string_view name : {"x", "data", "grad", "value", "i", "tanh", "exp", "log", "sigmoid", "relu", "pow",
+                                     "double", "const", "return", "for", "int", "maybe_unused",
+                                     "MEMOGRAD_GENERATED_HELPERS"}) {
+        INFO(name);
+        CHECK(spelled.count(std::string(name)) == 1);  // the property below is not empty
+    }
+    for (const std::string& name : spelled) {
+        INFO(name);
+        CHECK(!memograd::detail::is_node_name(name));
+    }
 }
