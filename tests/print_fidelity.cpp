@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <regex>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,18 @@ bool contains(const std::string& text, std::string_view part) { return text.find
 
 template <memograd::fixed_string Name>
 concept nameable = requires { memograd::named<Name>(var<0>{}); };
+
+/// Does every printer take expression E (and its trace, for graphviz's marked form)?
+template <class E>
+concept printable = requires(const E& e, std::span<const std::string_view> names,
+                             const memograd::evaluation_trace<memograd::stats<E>::nodes, 2>& t) {
+    memograd::backward_code(e);
+    memograd::backward_code(e, names);
+    memograd::cpp_source(e, "f");
+    memograd::graphviz(e);
+    memograd::graphviz(e, names, true);
+    memograd::graphviz(e, names, t, var<0>{});
+};
 
 /// The identifiers of C++ text, comments left out (a number's exponent, as in 1e+20, is not one).
 std::set<std::string> identifiers_of(const std::string& text) {
@@ -217,4 +230,40 @@ TEST_CASE("a node's name is no C++ keyword and no name the printed code spells",
         INFO(name);
         CHECK(!memograd::detail::is_node_name(name));
     }
+}
+
+TEST_CASE("every printer rejects two nodes under one name, and one node under two", "[print][named]") {
+    using memograd::named;
+    const auto x = var<0>{};
+    const auto y = var<1>{};
+    // Two different nodes named h: the listing would print h = ... twice, cpp_source declare it twice.
+    STATIC_REQUIRE(!printable<decltype(named<"h">(x * y) + named<"h">(x + y))>);
+    STATIC_REQUIRE(!printable<decltype(named<"h">(x) + named<"h">(y))>);
+    // A node named dh beside one named h: dh is h's adjoint.
+    STATIC_REQUIRE(!printable<decltype(named<"h">(x * y) + named<"dh">(x + y))>);
+    STATIC_REQUIRE(!printable<decltype(named<"dh">(x * y) + named<"h">(x + y))>);
+    // One node under two names: only one could be printed (and looked up in a trace).
+    STATIC_REQUIRE(!printable<decltype(named<"h">(x * y) + named<"g">(x * y))>);
+    STATIC_REQUIRE(!printable<decltype(named<"g">(named<"h">(x * y)))>);
+    // The same below a node evaluated per occurrence (a run-time number at or above it).
+    STATIC_REQUIRE(!printable<decltype(named<"h">(x * y) * 2.0 + named<"h">(x - y))>);
+    STATIC_REQUIRE(!printable<decltype(named<"h">(x * y) * 2.0 + named<"g">(x * y))>);
+    STATIC_REQUIRE(!printable<decltype(named<"h">(x * y) * 2.0 + named<"g">(x * y) * 3.0)>);
+    // One node named h wherever it is written, and distinct names: printable.
+    STATIC_REQUIRE(printable<decltype(named<"h">(x * y) * named<"h">(x * y))>);
+    STATIC_REQUIRE(printable<decltype(named<"h">(x * y) * 2.0 + named<"h">(x * y))>);
+    STATIC_REQUIRE(printable<decltype(named<"h">(x * y) + named<"g">(x + y))>);
+    STATIC_REQUIRE(printable<decltype(named<"h">(x * y) + named<"dg">(x + y))>);
+    STATIC_REQUIRE(printable<decltype(x * y + x)>);
+    // h h, h = x0 x1 shared: dh collects both terms, then goes to x0 and x1.
+    CHECK(memograd::backward_code(named<"h">(x * y) * named<"h">(x * y)) ==
+          "// forward: one statement per distinct node, each value stored once\n"
+          "h = x0 * x1;  // shared: 2 uses\n"
+          "v3 = h * h;\n"
+          "// backward: adjoints from the root down, each computed once\n"
+          "d3 = 1;\n"
+          "dh = d3 * h;\n"
+          "dh += d3 * h;\n"
+          "grad[x0] = dh * x1;\n"
+          "grad[x1] = dh * x0;\n");
 }

@@ -11,5 +11,8 @@ int main() {
     constexpr auto h = memograd::named<"int_count">(var<0>{} * var<1>{});
     constexpr auto t = memograd::named<"tanh_out">(memograd::tanh(h));
     const std::string code = memograd::backward_code(t + h);
-    return code.empty() ? 1 : 0;
+    // autodiff_duplicate_node_name: one node named h wherever it is written, another named g.
+    const std::string shared = memograd::backward_code(memograd::named<"h">(var<0>{} * var<1>{}) * memograd::named<"h">(var<0>{} * var<1>{}) +
+                                                       memograd::named<"g">(var<0>{} + var<1>{}));
+    return code.empty() || shared.empty() ? 1 : 0;
 }

@@ -281,7 +281,99 @@ leaf_spelling scalar_leaf_names(std::span<const std::string_view> names, program
     return s;
 }
 
+/// Do the names of E's nodes (named.hpp) tell the nodes apart as the printers show them? No two graph
+/// nodes share a name, none is named d + another's name (that one's adjoint, `dN`), and no node is given
+/// two names (a printer shows one of them, and a trace finds one: `named<"h">(e) + named<"g">(e)` and
+/// `named<"g">(named<"h">(e))` are refused too). Naming one node alike wherever it is written is fine. A
+/// node evaluated per occurrence prints as `tK`: its own name is not read, nor checked.
+template <class E>
+consteval bool check_node_names() {
+    constexpr auto& g = graph_of<E>;
+    std::vector<std::string_view> names;
+    for (const graph_node& node : g.nodes) {
+        if (!node.name.empty()) {
+            names.push_back(node.name);
+        }
+    }
+    if (names.empty()) {
+        return true;  // and no node was named at all: one given any name carries one
+    }
+    const auto adjoint_of = [](std::string_view n, std::string_view m) {
+        return n.size() == m.size() + 1 && n.front() == 'd' && n.substr(1) == m;
+    };
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        for (std::size_t j = i + 1; j < names.size(); ++j) {
+            if (names[i] == names[j] || adjoint_of(names[i], names[j]) || adjoint_of(names[j], names[i])) {
+                return false;
+            }
+        }
+    }
+    // Record t spells graph node `index` (through named spellings, named.hpp): does each name on the way
+    // agree with the one the graph gave the node?
+    const auto one_name = [&](const type_facts* t, std::size_t index) {
+        for (; t->same_as != nullptr; t = t->same_as) {
+            if (!t->name.empty() && t->name != g.nodes[index].name) {
+                return false;
+            }
+        }
+        return true;
+    };
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        for (std::size_t s = 0; s < g.nodes[i].arity; ++s) {
+            if (!one_name(g.nodes[i].identity->operand[s], g.nodes[i].child[s])) {
+                return false;
+            }
+        }
+    }
+    if (g.root_is_node) {
+        return one_name(&facts<E>, g.size() - 1);
+    }
+    // The per-occurrence nodes, walked as the object is: the graph nodes they read, as they spell them.
+    const auto named_spelling = [](const type_facts* t) {
+        for (; t->same_as != nullptr; t = t->same_as) {
+            if (!t->name.empty()) {
+                return true;
+            }
+        }
+        return false;
+    };
+    std::vector<const type_facts*> stack{&facts<E>};
+    while (!stack.empty()) {
+        const type_facts* t = stack.back();
+        stack.pop_back();
+        for (std::size_t s = 0; s < t->arity; ++s) {
+            const type_facts* operand = t->operand[s];
+            if (operand->holds_run_time_scalar) {
+                stack.push_back(operand);
+            } else if (named_spelling(operand)) {
+                const type_facts* node = operand;
+                while (node->same_as != nullptr) {
+                    node = node->same_as;
+                }
+                std::size_t index = 0;
+                while (g.nodes[index].identity != node) {
+                    ++index;
+                }
+                if (!one_name(operand, index)) {
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+/// `check_node_names` of E, once per type: the printers' constraint.
+template <class E>
+inline constexpr bool node_names_distinct = check_node_names<E>();
+
 }  // namespace detail
+
+namespace misuse {
+/// A printer (`backward_code`, `cpp_source`, `graphviz`) of an expression in which two nodes have one
+/// name, one is named d + another's name (that one's adjoint), or one node has two names
+/// (`detail::check_node_names`).
+struct node_names_clash_two_nodes_named_alike_or_one_named_d_plus_another_or_one_node_named_twice_fix_give_each_node_one_name_of_its_own {};
+}  // namespace misuse
 
 /// The forward and backward passes the compiler generates for `expr`, as straight-line code.
 ///
@@ -292,8 +384,11 @@ leaf_spelling scalar_leaf_names(std::span<const std::string_view> names, program
 /// below them). Every `=` and `+=` is the pass's own, as `value_and_grad` runs it with one entry of x per
 /// variable: where the variables do not fill x once each (a gap, or a use per occurrence), the gradient
 /// starts at 0 and every term is added to it, a first use's too, and the listing says so.
+/// Names must tell the nodes apart (`detail::check_node_names`): else the call is deleted and names the
+/// problem and its fix, as for every printer here.
 /// @snippet examples/lecture_network.cpp generated code
 template <Expression E>
+    requires detail::node_names_distinct<std::remove_cvref_t<E>>
 std::string backward_code(const E& expr, std::span<const std::string_view> names = {}) {
     using T = std::remove_cvref_t<E>;
     return detail::program_printer::print(expr, detail::scalar_leaf_names<T>(names, detail::program_style::listing),
@@ -306,6 +401,7 @@ std::string backward_code(const E& expr, std::span<const std::string_view> names
 /// exactly; compiled without floating-point contraction it computes the same bits as `value_and_grad`.
 /// @snippet tests/cpp_source.cpp emit cpp_source
 template <Expression E>
+    requires detail::node_names_distinct<std::remove_cvref_t<E>>
 std::string cpp_source(const E& expr, std::string_view name) {
     using T = std::remove_cvref_t<E>;
     constexpr auto& g = detail::graph_of<T>;
@@ -410,6 +506,7 @@ std::string dot_text(const leaf_spelling& leaves, bool backward, const dot_marks
 /// (forward) or, with `backward`, from a node to its operands, labelled with what the operand's adjoint
 /// receives. Nodes evaluated per occurrence are not drawn.
 template <Expression E>
+    requires detail::node_names_distinct<std::remove_cvref_t<E>>
 std::string graphviz(const E&, std::span<const std::string_view> names = {}, bool backward = false) {
     using T = std::remove_cvref_t<E>;
     return detail::dot_text<T>(detail::scalar_leaf_names<T>(names, detail::program_style::listing), backward);
@@ -419,6 +516,7 @@ std::string graphviz(const E&, std::span<const std::string_view> names = {}, boo
 /// (as `value | d: adjoint`), and every edge on a path from the root down to leaf type `Highlight` bold:
 /// the paths whose products the chain rule sums for d root / d Highlight.
 template <Expression E, std::size_t N, std::size_t K, class Highlight>
+    requires detail::node_names_distinct<std::remove_cvref_t<E>>
 std::string graphviz(const E&, std::span<const std::string_view> names, const evaluation_trace<N, K>& trace,
                      Highlight) {
     using T = std::remove_cvref_t<E>;
@@ -442,5 +540,24 @@ std::string graphviz(const E&, std::span<const std::string_view> names, const ev
     marks.bold_edge = [&](std::size_t i, std::size_t s) { return reach[g.nodes[i].child[s]]; };
     return detail::dot_text<T>(detail::scalar_leaf_names<T>(names, detail::program_style::listing), false, marks);
 }
+
+/// @cond MEMOGRAD_INTERNAL
+template <Expression E,
+          class Problem = misuse::node_names_clash_two_nodes_named_alike_or_one_named_d_plus_another_or_one_node_named_twice_fix_give_each_node_one_name_of_its_own>
+    requires(!detail::node_names_distinct<std::remove_cvref_t<E>>)
+std::string backward_code(const E&, std::span<const std::string_view> = {}) = delete;
+template <Expression E,
+          class Problem = misuse::node_names_clash_two_nodes_named_alike_or_one_named_d_plus_another_or_one_node_named_twice_fix_give_each_node_one_name_of_its_own>
+    requires(!detail::node_names_distinct<std::remove_cvref_t<E>>)
+std::string cpp_source(const E&, std::string_view) = delete;
+template <Expression E,
+          class Problem = misuse::node_names_clash_two_nodes_named_alike_or_one_named_d_plus_another_or_one_node_named_twice_fix_give_each_node_one_name_of_its_own>
+    requires(!detail::node_names_distinct<std::remove_cvref_t<E>>)
+std::string graphviz(const E&, std::span<const std::string_view> = {}, bool = false) = delete;
+template <Expression E, std::size_t N, std::size_t K, class Highlight,
+          class Problem = misuse::node_names_clash_two_nodes_named_alike_or_one_named_d_plus_another_or_one_node_named_twice_fix_give_each_node_one_name_of_its_own>
+    requires(!detail::node_names_distinct<std::remove_cvref_t<E>>)
+std::string graphviz(const E&, std::span<const std::string_view>, const evaluation_trace<N, K>&, Highlight) = delete;
+/// @endcond
 
 }  // namespace memograd
