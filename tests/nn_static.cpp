@@ -12,6 +12,7 @@
 #include <span>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace {
 
@@ -264,6 +265,112 @@ TEST_CASE("a loss without a derivative in its target takes data targets only", "
     STATIC_REQUIRE(r.grad == std::array{20.0, 10.0, 0.0});
     // mse gives both derivatives: the parameter target outputs_only_t may not take, it takes.
     STATIC_REQUIRE(layer_differentiable<decltype(nn::loss<nn::mse_t>(out, nn::bias_vector<2, 1>{})), p, x, none>);
+}
+
+namespace {
+template <class E, class P, class X>
+concept layer_evaluable = requires(E e, P p, X x) { nn::evaluate(e, p, x); };
+template <class Net, class P, class X, class Y>
+concept mlp_differentiable = requires(P p, X x, Y y) { Net::value_and_grad(p, x, y); };
+template <class Net, class P, class X>
+concept mlp_predicts = requires(P p, X x) { Net::predict(p, x); };
+template <class E>
+concept layer_printable = requires(E e) { nn::layer_code(e); };
+template <class E>
+concept layer_drawable = requires(E e) { nn::layer_graphviz(e); };
+template <class L, class R>
+concept layer_multipliable = requires(L l, R r) { l * r; };
+template <class L, class R>
+concept layer_addable = requires(L l, R r) { l + r; };
+template <class Z>
+concept tanh_activatable = requires(Z z) { nn::activate<nn::tanh_t>(z); };
+template <class O, class T>
+concept mse_comparable = requires(O o, T t) { nn::loss<nn::mse_t>(o, t); };
+
+template <std::size_t N>
+using doubles = std::array<double, N>;
+// The 2-3-1 network of the layer_graph snippet: 13 parameters, 2 inputs, 1 target.
+using w1 = nn::weight_matrix<0, 3, 2>;
+using b1 = nn::bias_vector<6, 3>;
+using hidden = decltype(nn::activate<nn::tanh_t>(w1{} * nn::input_vector<2>{} + b1{}));
+using outputs = decltype(nn::weight_matrix<9, 1, 3>{} * hidden{} + nn::bias_vector<12, 1>{});
+using loss_2_3_1 = decltype(nn::loss<nn::mse_t>(outputs{}, nn::target_vector<1>{}));
+}  // namespace
+
+TEST_CASE("misuse of the layer-graph entry points is not viable: requires-expressions answer false", "[nn][static]") {
+    // value_and_grad: the leaves read inside p, x and y (longer arrays are taken: the rest is unused).
+    STATIC_REQUIRE(layer_differentiable<loss_2_3_1, doubles<13>, doubles<2>, doubles<1>>);
+    STATIC_REQUIRE(layer_differentiable<loss_2_3_1, doubles<14>, doubles<3>, doubles<2>>);
+    STATIC_REQUIRE(!layer_differentiable<loss_2_3_1, doubles<12>, doubles<2>, doubles<1>>);  // p too short
+    STATIC_REQUIRE(!layer_differentiable<loss_2_3_1, doubles<13>, doubles<1>, doubles<1>>);  // sample too short
+    STATIC_REQUIRE(!layer_differentiable<loss_2_3_1, doubles<13>, doubles<2>, doubles<0>>);  // target too short
+    STATIC_REQUIRE(!layer_differentiable<loss_2_3_1, std::array<float, 13>, doubles<2>, doubles<1>>);  // element type
+    STATIC_REQUIRE(!layer_differentiable<loss_2_3_1, doubles<13>, std::array<int, 2>, doubles<1>>);
+    STATIC_REQUIRE(!layer_differentiable<loss_2_3_1, doubles<13>, doubles<2>, std::vector<double>>);
+    STATIC_REQUIRE(!layer_differentiable<hidden, doubles<13>, doubles<2>, doubles<1>>);  // a vector, not a loss
+    STATIC_REQUIRE(!layer_differentiable<var<0>, doubles<13>, doubles<2>, doubles<1>>);   // not a layer graph
+    STATIC_REQUIRE(!layer_differentiable<double, doubles<13>, doubles<2>, doubles<1>>);
+
+    // batch_value_and_grad: samples and targets are contiguous ranges of arrays, each read as x and y are.
+    using inputs = std::vector<doubles<2>>;
+    using targets = std::vector<doubles<1>>;
+    STATIC_REQUIRE(batch_differentiable<loss_2_3_1, doubles<13>, std::span<const doubles<2>>, std::span<const doubles<1>>>);
+    STATIC_REQUIRE(batch_differentiable<loss_2_3_1, doubles<13>, inputs, targets>);
+    STATIC_REQUIRE(batch_differentiable<loss_2_3_1, doubles<13>, std::span<doubles<2>>, std::array<doubles<1>, 4>>);
+    STATIC_REQUIRE(!batch_differentiable<loss_2_3_1, doubles<12>, inputs, targets>);
+    STATIC_REQUIRE(!batch_differentiable<loss_2_3_1, doubles<13>, std::vector<doubles<1>>, targets>);
+    STATIC_REQUIRE(!batch_differentiable<loss_2_3_1, doubles<13>, inputs, std::vector<doubles<0>>>);
+    STATIC_REQUIRE(!batch_differentiable<loss_2_3_1, doubles<13>, std::vector<std::array<float, 2>>, targets>);
+    STATIC_REQUIRE(!batch_differentiable<loss_2_3_1, doubles<13>, doubles<2>, doubles<1>>);  // one sample, not a batch
+    STATIC_REQUIRE(!batch_differentiable<hidden, doubles<13>, inputs, targets>);
+
+    // evaluate: the outputs, no target.
+    STATIC_REQUIRE(layer_evaluable<outputs, doubles<13>, doubles<2>>);
+    STATIC_REQUIRE(!layer_evaluable<loss_2_3_1, doubles<13>, doubles<2>>);  // reads the target
+    STATIC_REQUIRE(!layer_evaluable<outputs, doubles<12>, doubles<2>>);
+    STATIC_REQUIRE(!layer_evaluable<outputs, doubles<13>, doubles<1>>);
+    STATIC_REQUIRE(!layer_evaluable<outputs, doubles<13>, std::array<float, 2>>);
+    STATIC_REQUIRE(!layer_evaluable<double, doubles<13>, doubles<2>>);
+
+    // The printers: layer graphs only; layer_code also as value_and_grad, every operand a parameter reaches
+    // differentiated.
+    STATIC_REQUIRE(layer_printable<loss_2_3_1> && layer_drawable<loss_2_3_1> && layer_printable<outputs>);
+    STATIC_REQUIRE(!layer_printable<var<0>> && !layer_drawable<var<0>>);
+    STATIC_REQUIRE(!layer_printable<decltype(nn::loss<outputs_only_t>(outputs{}, nn::bias_vector<13, 1>{}))>);
+    STATIC_REQUIRE(layer_drawable<decltype(nn::loss<outputs_only_t>(outputs{}, nn::bias_vector<13, 1>{}))>);
+
+    // Building: the shape rules of W * h, a + b, activate and loss.
+    STATIC_REQUIRE(layer_multipliable<w1, nn::input_vector<2>>);
+    STATIC_REQUIRE(!layer_multipliable<w1, nn::input_vector<3>>);
+    STATIC_REQUIRE(!layer_multipliable<w1, nn::weight_matrix<0, 2, 2>>);  // h a matrix
+    STATIC_REQUIRE(layer_addable<decltype(w1{} * nn::input_vector<2>{}), b1>);
+    STATIC_REQUIRE(!layer_addable<decltype(w1{} * nn::input_vector<2>{}), nn::bias_vector<6, 2>>);
+    STATIC_REQUIRE(!layer_addable<w1, w1>);
+    STATIC_REQUIRE(tanh_activatable<b1> && !tanh_activatable<w1>);
+    STATIC_REQUIRE(mse_comparable<outputs, nn::target_vector<1>>);
+    STATIC_REQUIRE(!mse_comparable<outputs, nn::target_vector<2>>);
+    STATIC_REQUIRE(!mse_comparable<w1, w1>);
+}
+
+TEST_CASE("misuse of mlp's entry points is not viable: requires-expressions answer false", "[nn][static]") {
+    // mlp takes exactly its parameters, input and output.
+    using net = nn::mlp<nn::tanh_t, nn::identity_t, 2, 3, 1>;
+    STATIC_REQUIRE(mlp_differentiable<net, doubles<13>, doubles<2>, doubles<1>>);
+    STATIC_REQUIRE(!mlp_differentiable<net, doubles<12>, doubles<2>, doubles<1>>);  // p too short
+    STATIC_REQUIRE(!mlp_differentiable<net, doubles<14>, doubles<2>, doubles<1>>);  // or too long
+    STATIC_REQUIRE(!mlp_differentiable<net, doubles<13>, doubles<1>, doubles<1>>);  // the input
+    STATIC_REQUIRE(!mlp_differentiable<net, doubles<13>, doubles<3>, doubles<1>>);
+    STATIC_REQUIRE(!mlp_differentiable<net, doubles<13>, doubles<2>, doubles<2>>);  // the target
+    STATIC_REQUIRE(!mlp_differentiable<net, doubles<13>, doubles<2>, doubles<0>>);
+    STATIC_REQUIRE(!mlp_differentiable<net, doubles<13>, std::array<float, 2>, doubles<1>>);  // element type
+    STATIC_REQUIRE(!mlp_differentiable<net, std::array<int, 13>, doubles<2>, doubles<1>>);
+    STATIC_REQUIRE(mlp_differentiable<net, doubles<13>, std::vector<doubles<2>>, std::vector<doubles<1>>>);  // a batch
+    STATIC_REQUIRE(!mlp_differentiable<net, doubles<13>, std::vector<doubles<3>>, std::vector<doubles<1>>>);
+    STATIC_REQUIRE(!mlp_differentiable<net, doubles<13>, std::vector<doubles<2>>, std::vector<doubles<2>>>);
+    STATIC_REQUIRE(mlp_predicts<net, doubles<13>, doubles<2>>);
+    STATIC_REQUIRE(!mlp_predicts<net, doubles<12>, doubles<2>>);
+    STATIC_REQUIRE(!mlp_predicts<net, doubles<13>, doubles<3>>);
+    STATIC_REQUIRE(!mlp_predicts<net, doubles<13>, std::array<float, 2>>);
 }
 
 TEST_CASE("layer nodes that differ only in their activation are two nodes", "[nn][static]") {

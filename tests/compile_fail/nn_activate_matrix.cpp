@@ -1,4 +1,4 @@
-// expect: z must be a vector \(W \* h \+ b\), not a matrix
+// expect: activate_needs_a_vector_fix_apply_it_to_W_h_plus_b_not_to_a_weight_matrix
 #include <memograd/nn.hpp>
 
 int main() {

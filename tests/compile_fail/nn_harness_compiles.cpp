@@ -22,6 +22,14 @@ constexpr auto l = nn::loss<nn::mse_t>(out, nn::target_vector<2>{});            
 static_assert(nn::evaluate(one_row, std::array<double, 2>{}, std::array{1.0, 2.0})[0] == 0.0);
 static_assert(nn::evaluate(h, std::array<double, 9>{}, std::array{1.0, 2.0})[2] == 0.0);             // nn_evaluate_past_parameters: 9, not 8
 static_assert(nn::value_and_grad(l, std::array<double, 15>{}, std::array{1.0, 2.0}, std::array{0.0, 0.0}).value == 0.0);  // nn_value_and_grad_past_target, nn_value_and_grad_not_scalar
+// nn_value_and_grad_past_parameters: the 2-3-1 graph with its 13 parameters.
+constexpr auto two_three_one = nn::loss<nn::mse_t>(
+    nn::weight_matrix<9, 1, 3>{} * nn::activate<nn::tanh_t>(nn::weight_matrix<0, 3, 2>{} * nn::input_vector<2>{} + nn::bias_vector<6, 3>{}) +
+        nn::bias_vector<12, 1>{},
+    nn::target_vector<1>{});
+static_assert(nn::value_and_grad(two_three_one, std::array<double, 13>{}, std::array{1.0, 2.0}, std::array{0.5}).value == 0.25);
+// nn_mlp_float_input: the input as doubles.
+static_assert(net::value_and_grad(net::parameters{}, std::array{1.0, 2.0}, std::array{0.0}).grad[16] == 0.0);
 // nn_parameter_target_not_differentiated: a parameter target of a loss that gives derivative<N, 1> (mse).
 constexpr auto parameter_target = nn::loss<nn::mse_t>(nn::weight_matrix<0, 1, 1>{} * nn::input_vector<1>{}, nn::bias_vector<1, 1>{});
 static_assert(nn::value_and_grad(parameter_target, std::array{2.0, 0.5}, std::array{1.0}, std::array<double, 0>{}).grad[1] == -3.0);

@@ -1,4 +1,4 @@
-// expect: h must be a vector with as many entries as W has columns
+// expect: W_times_h_needs_h_a_vector_with_one_entry_per_column_of_W_fix_weight_matrix_Offset_Out_In_takes_the_In_outputs_below
 #include <memograd/nn.hpp>
 
 int main() {

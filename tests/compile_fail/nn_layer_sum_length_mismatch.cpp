@@ -1,4 +1,4 @@
-// expect: a \+ b adds two vectors of the same length
+// expect: a_plus_b_needs_two_vectors_of_one_length_fix_bias_vector_Offset_Out_for_the_Out_entries_of_W_h
 #include <memograd/nn.hpp>
 
 int main() {

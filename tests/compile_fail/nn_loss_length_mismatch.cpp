@@ -1,4 +1,4 @@
-// expect: out and target must be vectors of the same length
+// expect: loss_needs_out_and_target_vectors_of_one_length_fix_one_target_entry_per_output
 #include <memograd/nn.hpp>
 
 int main() {

@@ -1,4 +1,4 @@
-// expect: the target y does not have output_size entries
+// expect: the_target_y_does_not_have_output_size_entries_fix_pass_mlp_output_the_last_of_Sizes
 #include <memograd/nn.hpp>
 
 #include <array>

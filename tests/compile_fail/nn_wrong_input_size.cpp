@@ -1,4 +1,4 @@
-// expect: x does not have input_size entries
+// expect: x_does_not_have_input_size_entries_fix_pass_mlp_input_the_first_of_Sizes
 #include <memograd/nn.hpp>
 
 #include <array>

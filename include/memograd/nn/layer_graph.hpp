@@ -15,6 +15,7 @@
 #include "../autodiff/rule.hpp"
 #include "activation.hpp"
 #include "loss.hpp"
+#include "misuse.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -265,45 +266,64 @@ inline constexpr bool is_vector = cols_of<T> == 1;
 template <class T>
 concept LayerExpression = Node<T> && node_traits<std::remove_cvref_t<T>>::family == node_family::layer;
 
-/// `W * h`: a `[R][C]` matrix times a vector of C entries.
+namespace detail {
+/// The shape rules of the layer operations, as constraints: a call that breaks one selects a deleted
+/// overload whose `Problem` names the rule (misuse.hpp).
+template <class W, class H>
+concept multipliable = is_vector<H> && cols_of<W> == rows_of<H>;
+template <class A, class B>
+concept same_length_vectors = is_vector<A> && is_vector<B> && rows_of<A> == rows_of<B>;
+}  // namespace detail
+
+/// `W * h`: a `[R][C]` matrix times a vector of C entries (a layer's `weight_matrix<Offset, Out, In>`
+/// takes the In outputs of the layer below).
 template <LayerExpression W, LayerExpression H>
+    requires detail::multipliable<W, H>
 constexpr auto operator*(const W& w, const H& h) {
-    static_assert(detail::is_vector<H> && detail::cols_of<W> == detail::rows_of<H>,
-                  "memograd::nn: in W * h, h must be a vector with as many entries as W has columns (a layer's "
-                  "weight_matrix<Offset, Out, In> takes the In outputs of the layer below).");
     using node = layer_binary<layer_ops::matvec<detail::rows_of<W>, detail::cols_of<W>>, W, H>;
     return node{memograd::detail::operand_slot<0, W>::of(w), memograd::detail::operand_slot<1, H>::of(h)};
 }
 
 /// `a + b`, elementwise, for two vectors of one length (e.g. `W * h + b`).
 template <LayerExpression A, LayerExpression B>
+    requires detail::same_length_vectors<A, B>
 constexpr auto operator+(const A& a, const B& b) {
-    static_assert(detail::is_vector<A> && detail::is_vector<B> && detail::rows_of<A> == detail::rows_of<B>,
-                  "memograd::nn: a + b adds two vectors of the same length (a bias_vector<Offset, Out> to the Out "
-                  "entries of W * h).");
     using node = layer_binary<layer_ops::plus<detail::rows_of<A>>, A, B>;
     return node{memograd::detail::operand_slot<0, A>::of(a), memograd::detail::operand_slot<1, B>::of(b)};
 }
 
 /// `Act` applied to every entry of a vector: `activate<tanh_t>(W * h + b)`.
 template <Activation Act, LayerExpression Z>
+    requires detail::is_vector<Z>
 constexpr auto activate(const Z& z) {
-    static_assert(detail::is_vector<Z>,
-                  "memograd::nn::activate<Act>(z): z must be a vector (W * h + b), not a matrix.");
     using node = layer_unary<layer_ops::activate<Act, detail::rows_of<Z>>, Z>;
     return node{memograd::detail::operand_slot<0, Z>::of(z)};
 }
 
-/// The scalar loss of a network's outputs against the target: `loss<mse_t>(out, target_vector<N>{})`.
+/// The scalar loss of a network's outputs against the target: `loss<mse_t>(out, target_vector<N>{})`, out
+/// and target vectors of one length. The target may be computed from parameters (a parameter block,
+/// another layer's outputs) when the loss gives `derivative<N, 1>`, as the losses of loss.hpp do.
 template <class Loss, LayerExpression Out, LayerExpression Target>
+    requires detail::same_length_vectors<Out, Target>
 constexpr auto loss(const Out& out, const Target& target) {
-    static_assert(detail::is_vector<Out> && detail::is_vector<Target> &&
-                      detail::rows_of<Out> == detail::rows_of<Target>,
-                  "memograd::nn::loss<Loss>(out, target): out and target must be vectors of the same length (one "
-                  "target per output).");
     using node = layer_binary<layer_ops::loss<Loss, detail::rows_of<Out>>, Out, Target>;
     return node{memograd::detail::operand_slot<0, Out>::of(out), memograd::detail::operand_slot<1, Target>::of(target)};
 }
+
+/// @cond MEMOGRAD_INTERNAL
+template <LayerExpression W, LayerExpression H, class Problem = misuse::W_times_h_needs_h_a_vector_with_one_entry_per_column_of_W_fix_weight_matrix_Offset_Out_In_takes_the_In_outputs_below>
+    requires(!detail::multipliable<W, H>)
+void operator*(const W&, const H&) = delete;
+template <LayerExpression A, LayerExpression B, class Problem = misuse::a_plus_b_needs_two_vectors_of_one_length_fix_bias_vector_Offset_Out_for_the_Out_entries_of_W_h>
+    requires(!detail::same_length_vectors<A, B>)
+void operator+(const A&, const B&) = delete;
+template <Activation Act, LayerExpression Z, class Problem = misuse::activate_needs_a_vector_fix_apply_it_to_W_h_plus_b_not_to_a_weight_matrix>
+    requires(!detail::is_vector<Z>)
+void activate(const Z&) = delete;
+template <class Loss, LayerExpression Out, LayerExpression Target, class Problem = misuse::loss_needs_out_and_target_vectors_of_one_length_fix_one_target_entry_per_output>
+    requires(!detail::same_length_vectors<Out, Target>)
+void loss(const Out&, const Target&) = delete;
+/// @endcond
 
 }  // namespace memograd::nn
 

@@ -85,22 +85,42 @@ using problems = std::tuple<
 template <fault F>
 using problem = std::tuple_element_t<static_cast<std::size_t>(F), problems>;
 
-/// Where the leaves of E read past arrays of P parameters, K inputs and M targets, if they do.
+/// Where the leaves of layer graph E read past arrays of P parameters, K inputs and M targets, if they do.
 template <class E, std::size_t P, std::size_t K, std::size_t M>
-inline constexpr fault extent_fault = graph_of<E>.variable_extent > P ? fault::parameters
-                                      : graph_of<E>.data_extent[0] > K ? fault::sample
-                                      : graph_of<E>.data_extent[1] > M ? fault::target
-                                                                       : fault::none;
-/// `value_and_grad(expr, p, x, y)`'s problem with E and arrays of P, K and M doubles.
+consteval fault extent_fault() {
+    constexpr auto& g = graph_of<E>;
+    return g.variable_extent > P ? fault::parameters
+           : g.data_extent[0] > K ? fault::sample
+           : g.data_extent[1] > M ? fault::target
+                                  : fault::none;
+}
+/// `value_and_grad(expr, p, x, y)`'s problem with E and arrays of P, K and M doubles. Computed for layer
+/// graphs only (a deleted overload's default argument names it before its constraints are checked).
 template <class E, std::size_t P, std::size_t K, std::size_t M>
-inline constexpr fault gradient_fault = !is_scalar<E>                                        ? fault::not_scalar
-                                        : extent_fault<E, P, K, M> != fault::none            ? extent_fault<E, P, K, M>
-                                        : !parameters_reach_only_differentiated_operands<E> ? fault::undifferentiated
-                                                                                             : fault::none;
-/// `evaluate(expr, p, x)`'s problem with E and arrays of P and K doubles.
+consteval fault gradient_fault_of() {
+    if constexpr (!LayerExpression<E>) {
+        return fault::none;  // not a layer graph: another overload's problem
+    } else if constexpr (!is_scalar<E>) {
+        return fault::not_scalar;
+    } else if constexpr (extent_fault<E, P, K, M>() != fault::none) {
+        return extent_fault<E, P, K, M>();
+    } else {
+        return parameters_reach_only_differentiated_operands<E> ? fault::none : fault::undifferentiated;
+    }
+}
+template <class E, std::size_t P, std::size_t K, std::size_t M>
+inline constexpr fault gradient_fault = gradient_fault_of<E, P, K, M>();
+/// `evaluate(expr, p, x)`'s problem with E and arrays of P and K doubles (layer graphs only, as above).
 template <class E, std::size_t P, std::size_t K>
-inline constexpr fault evaluation_fault =
-    graph_of<E>.data_extent[1] > 0 ? fault::target_in_evaluate : extent_fault<E, P, K, 0>;
+consteval fault evaluation_fault_of() {
+    if constexpr (!LayerExpression<E>) {
+        return fault::none;
+    } else {
+        return graph_of<E>.data_extent[1] > 0 ? fault::target_in_evaluate : extent_fault<E, P, K, 0>();
+    }
+}
+template <class E, std::size_t P, std::size_t K>
+inline constexpr fault evaluation_fault = evaluation_fault_of<E, P, K>();
 
 /// Every type a `std::array<double, N>`.
 template <class... T>
@@ -144,14 +164,16 @@ struct layer_stats {
     static constexpr std::size_t shared_adjoints = count(plan.shares_adjoint);
 };
 
-/// The values of layer graph `expr` (a vector) for parameters `p` and input `x`.
+/// The values of layer graph `expr` (a vector) for parameters `p` and input `x`, as a
+/// `std::array<double, rows>` (`rows` the length of `expr`'s value).
 ///
 /// Constrained: `p` and `x` are `std::array<double, N>`s that every leaf of `expr` reads inside, and
 /// `expr` reads no target. Any other call selects a deleted overload whose `Problem` names the misuse.
 template <LayerExpression E, std::size_t P, std::size_t K>
     requires(detail::evaluation_fault<E, P, K> == detail::fault::none)
-constexpr std::array<double, detail::rows_of<E>> evaluate(const E&, const std::array<double, P>& p,
-                                                           const std::array<double, K>& x) {
+constexpr auto evaluate(const E&, const std::array<double, P>& p, const std::array<double, K>& x) {
+    // The return type is deduced: Clang 19 forms a declared one before it checks the constraints, and
+    // the length of a value is not defined for a type that is not a node.
     constexpr auto& plan = detail::plan_of<E>;
     std::array<double, plan.values> values{};
     const auto arrays = memograd::detail::pass_arrays::of({p.data(), x.data(), nullptr}, values.data(), nullptr, nullptr);

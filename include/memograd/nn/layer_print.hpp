@@ -10,6 +10,7 @@
 #include "../autodiff/print.hpp"
 #include "layer_graph.hpp"
 #include "layer_passes.hpp"
+#include "misuse.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -62,8 +63,11 @@ memograd::detail::leaf_spelling layer_leaf_names(bool shapes_on_leaves) {
 /// `vK` is node K's value, `dK` its adjoint; a parameter block's adjoint is its slice of the gradient,
 /// `grad[W0]`. The listing shows what the storage plan saved: adjoints passed through unchanged are not
 /// copied, and nodes with no parameter below them get no backward statement.
+/// Constrained as `value_and_grad` is in what its backward pass needs: every operand a parameter reaches is
+/// differentiated; misuse selects a deleted overload whose `Problem` names it.
 /// @snippet examples/layer_graph.cpp generated code
 template <LayerExpression E>
+    requires detail::parameters_reach_only_differentiated_operands<std::remove_cvref_t<E>>
 std::string layer_code(const E& expr) {
     using T = std::remove_cvref_t<E>;
     return memograd::detail::program_printer::print(expr, detail::layer_leaf_names<T>(false),
@@ -77,5 +81,17 @@ std::string layer_graphviz(const E&) {
     using T = std::remove_cvref_t<E>;
     return memograd::detail::dot_text<T>(detail::layer_leaf_names<T>(true), false);
 }
+
+/// @cond MEMOGRAD_INTERNAL
+template <class E, class Problem = misuse::first_argument_is_not_a_layer_graph_fix_build_it_from_input_vector_weight_matrix_bias_vector_and_the_layer_operators>
+    requires(!LayerExpression<E>)
+void layer_code(const E&) = delete;
+template <LayerExpression E, class Problem = misuse::a_parameter_reaches_an_operand_that_is_not_differentiated_fix_give_the_loss_derivative_N_1_or_make_the_target_a_target_vector>
+    requires(!detail::parameters_reach_only_differentiated_operands<std::remove_cvref_t<E>>)
+void layer_code(const E&) = delete;
+template <class E, class Problem = misuse::first_argument_is_not_a_layer_graph_fix_build_it_from_input_vector_weight_matrix_bias_vector_and_the_layer_operators>
+    requires(!LayerExpression<E>)
+void layer_graphviz(const E&) = delete;
+/// @endcond
 
 }  // namespace memograd::nn

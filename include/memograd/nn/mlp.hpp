@@ -110,6 +110,16 @@ public:
     using output = std::array<double, output_size>;          ///< one sample's output or target
     using result = value_and_gradient<parameter_count>;      ///< a loss and its gradient
 
+private:
+    /// What is wrong with arrays of P parameters, K inputs and M targets, if anything.
+    template <std::size_t P, std::size_t K, std::size_t M>
+    static constexpr detail::fault fault = P != parameter_count ? detail::fault::mlp_parameters
+                                           : K != input_size    ? detail::fault::mlp_input
+                                           : M != output_size   ? detail::fault::mlp_target
+                                                                : detail::fault::none;
+
+public:
+
     /// The network as a layer graph: its outputs for the input leaf.
     using prediction_graph = decltype(layout::outputs());
     /// The network and its loss as a layer graph: the expression whose gradient `value_and_grad` takes.
@@ -119,23 +129,15 @@ public:
     /// Nodes of the analysed loss graph (leaves included), as the compiler counted them.
     static constexpr std::size_t graph_nodes = memograd::detail::graph_of<loss_graph<>>.size();
 
-    /// The network's outputs for one input.
+    /// The network's outputs for one input. Constrained: another array (of another length, of another
+    /// element type) selects a deleted overload whose `Problem` names the misuse.
     static constexpr output predict(const parameters& p, const input& x) { return evaluate(prediction_graph{}, p, x); }
 
     /// Loss (mean squared error unless `Loss` says otherwise) and its gradient for one sample.
-    template <class Loss = mse_t, std::size_t K, std::size_t M>
-    static constexpr result value_and_grad(const parameters& p, const std::array<double, K>& x,
-                                           const std::array<double, M>& y) {
-        static_assert(K == input_size,
-                      "memograd::nn::mlp::value_and_grad: x does not have input_size entries (the first of Sizes).");
-        static_assert(M == output_size,
-                      "memograd::nn::mlp::value_and_grad: the target y does not have output_size entries (the last "
-                      "of Sizes): the loss compares one target per output.");
-        if constexpr (K == input_size && M == output_size) {
-            return nn::value_and_grad(loss_graph<Loss>{}, p, x, y);
-        } else {
-            return result{0.0, {}};
-        }
+    /// Constrained as `predict`, the target `y` of `output_size` entries.
+    template <class Loss = mse_t>
+    static constexpr result value_and_grad(const parameters& p, const input& x, const output& y) {
+        return nn::value_and_grad(loss_graph<Loss>{}, p, x, y);
     }
 
     /// Mean loss and mean gradient over a batch.
@@ -144,6 +146,27 @@ public:
     static constexpr result value_and_grad(const parameters& p, std::span<const input> xs, std::span<const output> ys) {
         return nn::batch_value_and_grad(loss_graph<Loss>{}, p, xs, ys);  // checks the batch
     }
+
+    /// @cond MEMOGRAD_INTERNAL
+    // ---- misuse (misuse.hpp): arrays of other lengths, or of other elements than double ----
+    template <std::size_t P, std::size_t K, class Problem = detail::problem<fault<P, K, output_size>>>
+        requires(fault<P, K, output_size> != detail::fault::none)
+    static void predict(const std::array<double, P>&, const std::array<double, K>&) = delete;
+    template <class T, std::size_t P, class U, std::size_t K, class Problem = misuse::mlp_arguments_must_be_std_array_of_double_fix_pass_mlp_parameters_input_and_output>
+        requires(!detail::double_arrays<std::array<T, P>, std::array<U, K>>)
+    static void predict(const std::array<T, P>&, const std::array<U, K>&) = delete;
+    template <class Loss = mse_t, std::size_t P, std::size_t K, std::size_t M, class Problem = detail::problem<fault<P, K, M>>>
+        requires(fault<P, K, M> != detail::fault::none)
+    static void value_and_grad(const std::array<double, P>&, const std::array<double, K>&, const std::array<double, M>&) = delete;
+    template <class Loss = mse_t, class T, std::size_t P, class U, std::size_t K, class V, std::size_t M,
+              class Problem = misuse::mlp_arguments_must_be_std_array_of_double_fix_pass_mlp_parameters_input_and_output>
+        requires(!detail::double_arrays<std::array<T, P>, std::array<U, K>, std::array<V, M>>)
+    static void value_and_grad(const std::array<T, P>&, const std::array<U, K>&, const std::array<V, M>&) = delete;
+    template <class Loss = mse_t, detail::batch Xs, detail::batch Ys,
+              class Problem = detail::problem<fault<parameter_count, detail::entry_size<Xs>, detail::entry_size<Ys>>>>
+        requires(fault<parameter_count, detail::entry_size<Xs>, detail::entry_size<Ys>> != detail::fault::none)
+    static void value_and_grad(const parameters&, const Xs&, const Ys&) = delete;
+    /// @endcond
 
     /// Initial parameters as PyTorch's `nn.Linear` draws them: uniform in ±1/sqrt(fan_in), from a seed.
     static constexpr parameters initial_parameters(std::uint64_t seed) {
