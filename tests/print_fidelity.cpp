@@ -3,14 +3,19 @@
 // and count is written out by hand here.
 #include "catch.hpp"
 
+#include "cpp_source_expressions.hpp"
+
 #include <memograd/autodiff.hpp>
+#include <memograd/autodiff/dense_network.hpp>
 
 #include <array>
 #include <clocale>
+#include <cstddef>
 #include <cstdio>
 #include <regex>
 #include <set>
 #include <span>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -45,6 +50,16 @@ bool contains(const std::string& text, std::string_view part) { return text.find
 
 template <memograd::fixed_string Name>
 concept nameable = requires { memograd::named<Name>(var<0>{}); };
+
+/// The statements of a listing's backward part: its lines after "// backward:", comments left out.
+std::size_t backward_lines(const std::string& listing) {
+    std::istringstream in(listing.substr(listing.find("// backward:")));
+    std::size_t count = 0;
+    for (std::string line; std::getline(in, line);) {
+        count += line.rfind("//", 0) == 0 ? 0 : 1;
+    }
+    return count;
+}
 
 /// Does every printer take expression E (and its trace, for graphviz's marked form)?
 template <class E>
@@ -266,4 +281,54 @@ TEST_CASE("every printer rejects two nodes under one name, and one node under tw
           "dh += d3 * h;\n"
           "grad[x0] = dh * x1;\n"
           "grad[x1] = dh * x0;\n");
+}
+
+TEST_CASE("stats counts the backward statements the generated pass runs, as the listing prints them",
+          "[print][stats]") {
+    using memograd::data;
+    using memograd::stats;
+    const auto x = var<0>{};
+    const auto y = var<1>{};
+    // x y + x, by hand: the seed d3 = 1; v2 shares d3 (a sum passes its adjoint through), so of the four
+    // edges three have a statement: grad[x0] = d3, grad[x0] += d3 * x1, grad[x1] = d3 * x0.
+    using sum = stats<decltype(x * y + x)>;
+    STATIC_REQUIRE(sum::edges == 4);
+    STATIC_REQUIRE(sum::backward_ops == 4);
+    STATIC_REQUIRE(sum::backward_statements == 4);
+    // x y + data: the seed, then x y shares it and the data leaf gets nothing: grad[x0], grad[x1].
+    using with_data = stats<decltype(x * y + data<0>{})>;
+    STATIC_REQUIRE(with_data::backward_ops == 4);
+    STATIC_REQUIRE(with_data::backward_statements == 3);
+    // (x y + data) 2.0, the root per occurrence: d4 = 0 (zeroed, the occurrence adds to it), d4 += 2.0,
+    // then x y shares d4: grad[x0], grad[x1].
+    using scaled = stats<decltype((x * y + data<0>{}) * 2.0)>;
+    STATIC_REQUIRE(scaled::backward_ops == 4);
+    STATIC_REQUIRE(scaled::backward_statements == 4);
+    // x 2.0 + y y: d2 = 0, dt0 = 1, grad[x0] += dt0 * 2.0, d2 += 1, then grad[x1] += ... twice.
+    STATIC_REQUIRE(stats<decltype(x * 2.0 + y * y)>::backward_statements == 6);
+    // A constant expression: no variable, no backward statement.
+    STATIC_REQUIRE(stats<decltype(data<0>{} * data<1>{})>::backward_statements == 0);
+    // The 2-16-16-1 tanh network, by hand. A neuron of k inputs, w1 x1 + ... + wk xk + b: each product
+    // and each inner sum passes its user's adjoint through and shares it; each product writes its
+    // weight's and its input's adjoint (2k), the bias gets one, and tanh writes its sum's (1): 2k + 2.
+    // 16 neurons of 2 inputs (96), 16 of 16 (544), the linear output of 16 (33: no tanh, its sum shares
+    // out - target's adjoint), the square writes out - target's adjoint, the difference the target's
+    // (2), and the seed (1): 676 statements for 1,251 edges.
+    using network = stats<decltype(memograd::dense_network_loss<2, 16, 2>())>;
+    STATIC_REQUIRE(network::backward_ops == 1251);
+    STATIC_REQUIRE(network::backward_statements == 16 * 6 + 16 * 34 + 33 + 2 + 1);
+    // Each equals the lines the listing prints for its backward part.
+    CHECK(backward_lines(memograd::backward_code(x * y + x)) == sum::backward_statements);
+    CHECK(backward_lines(memograd::backward_code(x * y + data<0>{})) == with_data::backward_statements);
+    CHECK(backward_lines(memograd::backward_code((x * y + data<0>{}) * 2.0)) == scaled::backward_statements);
+    CHECK(backward_lines(memograd::backward_code(x * 2.0 + y * y)) == 6);
+    CHECK(backward_lines(memograd::backward_code(data<0>{} * data<1>{})) == 0);
+    CHECK(backward_lines(memograd::backward_code(memograd::dense_network_loss<2, 16, 2>())) ==
+          network::backward_statements);
+    namespace e = memograd_tests::emitted;
+    CHECK(backward_lines(memograd::backward_code(e::every_rule)) == stats<decltype(e::every_rule)>::backward_statements);
+    CHECK(backward_lines(memograd::backward_code(e::run_time_numbers)) ==
+          stats<decltype(e::run_time_numbers)>::backward_statements);
+    CHECK(backward_lines(memograd::backward_code(e::with_data)) == stats<decltype(e::with_data)>::backward_statements);
+    CHECK(backward_lines(memograd::backward_code(e::network)) == stats<decltype(e::network)>::backward_statements);
 }

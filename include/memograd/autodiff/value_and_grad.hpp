@@ -187,19 +187,55 @@ struct stats {
     using type = std::remove_cvref_t<E>;
     static constexpr auto& graph = detail::graph_of<type>;
     /// @endcond
-    /// Distinct graph nodes (leaves and constants included): shared subexpressions count once.
+    /// Distinct graph nodes (leaves and constants included): shared subexpressions count once; nodes
+    /// evaluated per occurrence are not graph nodes (`occurrence_nodes` counts them).
     static constexpr std::size_t nodes = graph.size();
     /// Nodes evaluated once per occurrence because a run-time double is at or below them, counted per
     /// occurrence (0 when the expression holds no run-time double).
     static constexpr std::size_t occurrence_nodes = detail::facts<type>.occurrence_count;
-    /// Distinct variables (`var<I>` leaves).
+    /// Distinct variables: graph nodes that are `var<I>` leaves.
     static constexpr std::size_t inputs = graph.variables;
-    /// Operand slots over all graph nodes.
+    /// Operand slots over all graph nodes (`x * x` counts two); the operands of nodes evaluated per
+    /// occurrence are not counted.
     static constexpr std::size_t edges = graph.edges;
-    /// Operations of the memoized forward pass: one per graph node that is not a leaf or constant.
+    /// Graph nodes that are operations (neither leaves nor constants): the forward statements that compute
+    /// something. The generated pass also stores each constant's value, once, and evaluates the nodes
+    /// counted by `occurrence_nodes` besides.
     static constexpr std::size_t forward_ops = nodes - graph.leaves - graph.constants;
-    /// Local-derivative multiply-adds of the memoized backward pass: one per edge.
+    /// The chain rule's local-derivative multiply-adds over the graph: one per edge, the same number as
+    /// `edges`, whether or not the generated pass runs a statement for that edge. What it runs is
+    /// `backward_statements`: fewer where an adjoint is passed through unchanged or an operand has no
+    /// variable below it.
     static constexpr std::size_t backward_ops = edges;
+    /// Statements of the generated backward pass, one per statement line `backward_code` prints for it:
+    /// the root's seed (when the root is a graph node with a variable below it), one per adjoint zeroed
+    /// for per-occurrence nodes to add to, one per operand with a variable below it of each node evaluated
+    /// per occurrence, and one per graph edge whose operand needs an adjoint of its own. An edge into an
+    /// operand that shares its only user's adjoint (`a` in `a + b`), or into one without a variable below
+    /// it (data, constants), has none.
+    static constexpr std::size_t backward_statements = [] {
+        constexpr auto& plan = detail::plan_of<type>;
+        std::size_t count = plan.zeroed_count + plan.backward_count;
+        if constexpr (graph.root_is_node) {
+            return count + (plan.needs_adjoint[nodes - 1] ? 1 : 0);
+        } else {
+            // The per-occurrence nodes, walked as the object is: each sends a term to every operand that
+            // is one of them, and to every graph node below which there is a variable (a path to one).
+            std::array<const detail::type_facts*, occurrence_nodes> stack{&detail::facts<type>};
+            std::size_t size = 1;
+            while (size > 0) {
+                const detail::type_facts* t = stack[--size];
+                for (std::size_t s = 0; s < t->arity; ++s) {
+                    const detail::type_facts* operand = t->operand[s];
+                    if (operand->holds_run_time_scalar) {
+                        stack[size++] = operand;
+                    }
+                    count += operand->holds_run_time_scalar || operand->path_count > 0 ? 1 : 0;
+                }
+            }
+            return count;
+        }
+    }();
     /// Nodes of the expression written out as a tree: what evaluation without memoization visits.
     static constexpr double tree_nodes = detail::facts<type>.tree_size;
     /// Products in the naive chain rule: one per root-to-variable path.
@@ -231,7 +267,8 @@ struct stats {
     /// written out as a tree (`path_sum_value_and_grad`).
     static constexpr double tree_walk_products = detail::facts<type>.tree_size - 1.0;
     /// Memoized backpropagation: one per edge of the graph, each adjoint computed once (`value_and_grad`;
-    /// the same number as `backward_ops`).
+    /// the same number as `backward_ops` and `edges`, factors of 1 included, as above; the statements the
+    /// generated pass runs are `backward_statements`).
     static constexpr double memoized_products = static_cast<double>(edges);
 
     // Forward mode against reverse mode, counted the same way (every factor, one per edge and pass).
