@@ -242,17 +242,18 @@ struct stats {
     static constexpr double path_terms = detail::facts<type>.path_count;
 
     // What the generated passes keep in memory (the price of memoization), as the storage plan decides it.
-    /// Doubles of forward values stored for the backward pass: every operation's and constant's value,
-    /// once, in one buffer (leaves are read where they are, in `x` and `data`; at least 1).
+    /// Doubles of forward values stored for the backward pass: every graph operation's and constant's
+    /// value, once, in one buffer (leaves are read where they are, in `x` and `data`; at least 1). The
+    /// values of nodes evaluated per occurrence are kept besides, one double per `occurrence_nodes`.
     static constexpr std::size_t stored_values = detail::plan_of<type>.values;
     /// Doubles of adjoint storage beside the gradient: one per node that needs an adjoint, owns it and is
     /// not a variable (the variables' adjoints are the gradient itself; at least 1).
     static constexpr std::size_t stored_adjoints = detail::plan_of<type>.adjoints;
-    /// Nodes that need an adjoint: a variable is at or below them. The others (data, constants and
-    /// what is built from them alone) get no adjoint and no backward statement.
+    /// Graph nodes that need an adjoint: a variable is at or below them (variables included). The others
+    /// (data, constants and what is built from them alone) get no adjoint and no backward statement.
     static constexpr std::size_t nodes_with_adjoint = detail::count_set(detail::plan_of<type>.needs_adjoint);
-    /// Nodes whose adjoint is their only user's, which passes it through unchanged (`a` in `a + b`):
-    /// they read that storage, no copy is made.
+    /// Graph nodes whose adjoint is their only user's, which passes it through unchanged (`a` in `a + b`):
+    /// they read that storage, no copy is made, and the edge into them has no backward statement.
     static constexpr std::size_t shared_adjoints = detail::count_set(detail::plan_of<type>.shares_adjoint);
 
     // The lecture's comparison, over every leaf (variables, data and constants). A multiplication
