@@ -1,5 +1,5 @@
 // expect: COMPILES
-// The passing twins of the named-node compile-fail cases (autodiff_named_*.cpp).
+// The passing twins of the named-node compile-fail cases (autodiff_named_*.cpp, autodiff_duplicate_node_name.cpp).
 #include <memograd/autodiff.hpp>
 
 #include <string>
