@@ -34,3 +34,19 @@ template <std::size_t Steps>
 using recurrence = decltype(euler_steps<Steps>(memograd::var<2>{}));
 
 }  // namespace memograd_tests
+
+namespace memograd_tests {
+
+/// tanh applied `Depth` times to h, built by halves (log2(Depth) deep): a graph as deep as it is long.
+template <std::size_t Depth, class H>
+constexpr auto tanh_chain(const H& h) {
+    if constexpr (Depth == 0) {
+        return h;
+    } else if constexpr (Depth == 1) {
+        return memograd::tanh(h);
+    } else {
+        return tanh_chain<Depth - Depth / 2>(tanh_chain<Depth / 2>(h));
+    }
+}
+
+}  // namespace memograd_tests

@@ -14,6 +14,7 @@
 
 #include "../config.hpp"
 #include "node.hpp"
+#include "node_record.hpp"
 
 #include <array>
 #include <concepts>

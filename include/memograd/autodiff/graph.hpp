@@ -14,7 +14,7 @@
 /// nodes like any other, marked `fed_by_occurrences`.
 
 #include "node.hpp"
-#include "ops.hpp"
+#include "node_record.hpp"
 
 #include <algorithm>
 #include <array>
@@ -26,193 +26,6 @@
 #include <vector>
 
 namespace memograd::detail {
-
-// ---- per-type facts, computed once per type ----------------------------------------------------------
-constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) {  // splitmix64 finalizer over h ^ v
-    std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-constexpr std::uint64_t hash_text(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (const char c : s) {
-        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    return h;
-}
-
-struct op_kernels;
-
-/// Everything the analysis reads of one node type: what the node protocol declares (node.hpp), its
-/// operands' records, and the counts that follow from them. Computed once per type, as the variable
-/// template `facts<T>`: the compiler memoizes it, so a whole expression costs one step per distinct type.
-/// The record's address is the type's identity, and the walk that numbers the graph (graph_builder)
-/// reads records only: it is one function, not one template per node type.
-struct type_facts {
-    /// Equal types, equal hashes. Unequal types may collide (power<2> and power<3> hash alike): the
-    /// analysis confirms every hash match by the record's address, so a collision costs a probe, never a
-    /// wrong merge.
-    std::uint64_t hash = 0;
-    node_kind kind = node_kind::leaf;
-    std::size_t rows = 1;                  ///< shape of the node's value
-    std::size_t cols = 1;
-    std::size_t array = 0;                 ///< leaves: which array (0: the differentiated variables)
-    std::size_t offset = 0;                ///< leaves: where the block starts in it
-    double constant = 0.0;                 ///< constants: the value
-    /// Operations: the op's name. (`{}` because GCC's -Wmissing-field-initializers asks for it where a
-    /// designated initializer omits the member.)
-    std::string_view op_name{};  // NOLINT(readability-redundant-member-init): see above
-    const op_kernels* op = nullptr;        ///< the kernels the passes call (passes.hpp)
-    std::size_t arity = 0;                 ///< operands (operations have one or two)
-    const type_facts* operand[2] = {nullptr, nullptr};  ///< their records
-    /// A named node (named.hpp) is another spelling of this node; null for every other type.
-    const type_facts* same_as = nullptr;
-    /// The name a named node gives it.
-    std::string_view name{};  // NOLINT(readability-redundant-member-init): see op_name
-    /// A run-time double at or below the node: it is evaluated per occurrence, not a graph node.
-    bool holds_run_time_scalar = false;
-    /// Nodes of T evaluated per occurrence: T and every operand holding a run-time double, counted once
-    /// per occurrence (0 if T holds none).
-    std::size_t occurrence_count = 0;
-    /// Nodes of T written out as a tree (no sharing): what evaluation without memoization visits.
-    double tree_size = 1;
-    /// Root-to-variable paths below T: the terms of the chain rule's path sum.
-    double path_count = 0;
-    /// Root-to-leaf paths below T (a leaf here is any node without operands: variables, data, constants).
-    double leaf_path_count = 1;
-    /// Edges summed over those paths: the multiplications of path enumeration, where every path's
-    /// product is computed on its own from the seed (a path of l edges: l multiplications).
-    double leaf_path_edges = 0;
-};
-
-/// The kernels of an operation type, of `leaf_op` (leaves) or of `constant_op<V>` (constants): passes.hpp.
-template <class Op>
-struct kernel_table_of;
-/// The kernel tag of leaves: they compute nothing.
-struct leaf_op {};
-/// X, named through a template parameter so that a lookup of it waits for instantiation (the kernel
-/// tables are defined in passes.hpp, after this header).
-template <class X, class>
-struct deferred {
-    using type = X;
-};
-/// The kernel tag of a constant: its forward kernel writes V.
-template <double V>
-struct constant_op {};
-
-// The records are built by plain functions from what the traits declare, and `facts<T>` picks one by
-// the node's kind: one variable per node type and no function template, because every entity named after
-// a node type costs the compiler a mangled name as long as the type (thousands of characters for the
-// nodes of a network).
-constexpr type_facts leaf_facts(node_family family, std::size_t array, std::size_t offset, std::size_t rows,
-                                std::size_t cols, const op_kernels* op) {
-    return {.hash = mix(mix(mix(mix(mix(static_cast<std::uint64_t>(node_kind::leaf), static_cast<std::uint64_t>(family)),
-                                    array),
-                                offset),
-                            rows),
-                        cols),
-            .rows = rows,
-            .cols = cols,
-            .array = array,
-            .offset = offset,
-            .op = op,
-            .path_count = array == 0 ? 1.0 : 0.0};
-}
-constexpr type_facts constant_facts(node_family family, double value, const op_kernels* op) {
-    return {.hash = mix(mix(static_cast<std::uint64_t>(node_kind::constant), static_cast<std::uint64_t>(family)),
-                        std::bit_cast<std::uint64_t>(value)),
-            .kind = node_kind::constant,
-            .constant = value,
-            .op = op};
-}
-constexpr type_facts operation_facts(node_kind kind, node_family family, std::size_t rows, std::size_t cols,
-                                     std::string_view op_name, const op_kernels* op, std::size_t arity,
-                                     const type_facts* a, const type_facts* b) {
-    const type_facts none{.tree_size = 0, .leaf_path_count = 0};
-    const type_facts& second = arity == 2 ? *b : none;
-    type_facts f{.kind = kind, .rows = rows, .cols = cols, .op_name = op_name, .op = op, .arity = arity, .operand = {a, b}};
-    f.hash = mix(mix(mix(static_cast<std::uint64_t>(kind), static_cast<std::uint64_t>(family)), hash_text(op_name)), a->hash);
-    if (arity == 2) {
-        f.hash = mix(f.hash, b->hash);
-    }
-    f.holds_run_time_scalar = kind == node_kind::scalar_operation || a->holds_run_time_scalar || second.holds_run_time_scalar;
-    f.occurrence_count = f.holds_run_time_scalar ? 1 + a->occurrence_count + second.occurrence_count : 0;
-    f.tree_size = 1 + a->tree_size + second.tree_size;
-    f.path_count = a->path_count + second.path_count;
-    f.leaf_path_count = a->leaf_path_count + second.leaf_path_count;
-    f.leaf_path_edges = a->leaf_path_edges + a->leaf_path_count + second.leaf_path_edges + second.leaf_path_count;
-    return f;
-}
-constexpr type_facts named_facts(const type_facts* node, std::string_view name) {
-    type_facts f = *node;
-    f.same_as = node;
-    f.name = name;
-    return f;
-}
-
-/// Is node type T another spelling of a node (named.hpp)?
-template <class T>
-concept spelled_as_another_node = !std::is_void_v<typename another_spelling_of<std::remove_cvref_t<T>>::type>;
-
-template <class T>
-consteval type_facts not_a_node() {
-    static_assert(Node<T> || !declares_operation<T>,
-                  "memograd: an operation node's op does not take as many operands as the node has: unary<Op, A> "
-                  "takes a UnaryRule op (ops::tanh), binary<Op, L, R> a BinaryRule op (ops::add), with_scalar<Op, A> "
-                  "a ScalarRule op (ops::add_scalar); fix: build nodes with the operators and functions of "
-                  "memograd/autodiff/ops.hpp, or name an op of the node's operand count (rule.hpp).");
-    static_assert(declares_node<T>, "memograd: a type in this expression is not a graph node: it has no "
-                                    "memograd::node_traits specialization (see memograd/autodiff/node.hpp).");
-    return {};
-}
-
-/// The record of node type T, computed once per type.
-template <class T>
-inline constexpr type_facts facts = not_a_node<T>();
-template <class T>
-    requires(LeafNode<T> && !spelled_as_another_node<T>)
-inline constexpr type_facts facts<T> =
-    leaf_facts(traits_of<T>::family, traits_of<T>::array, traits_of<T>::offset, traits_of<T>::rows,
-               traits_of<T>::cols, &kernel_table_of<typename deferred<leaf_op, T>::type>::value);
-template <class T>
-    requires(Node<T> && traits_of<T>::kind == node_kind::constant && !spelled_as_another_node<T>)
-inline constexpr type_facts facts<T> = constant_facts(traits_of<T>::family, traits_of<T>::value,
-                                                      &kernel_table_of<constant_op<traits_of<T>::value>>::value);
-// operand_type names operand 0 or 1 only: an operation of another arity stops there, with its message.
-template <class T>
-    requires(OperationNode<T> && !spelled_as_another_node<T>)
-inline constexpr type_facts facts<T> = operation_facts(
-    traits_of<T>::kind, traits_of<T>::family, traits_of<T>::rows, traits_of<T>::cols, traits_of<T>::op::name,
-    &kernel_table_of<typename traits_of<T>::op>::value, traits_of<T>::operands::size, &facts<operand_type<T, 0>>,
-    &facts<operand_type<T, traits_of<T>::operands::size - 1>>);
-template <class T>
-    requires(Node<T> && spelled_as_another_node<T>)
-inline constexpr type_facts facts<T> = named_facts(&facts<typename another_spelling_of<std::remove_cvref_t<T>>::type>, traits_of<T>::name);
-
-// A cv- or reference-qualified node type is another spelling of the node: a record that points at it.
-template <class T>
-inline constexpr type_facts facts<const T> = named_facts(&facts<T>, {});
-template <class T>
-inline constexpr type_facts facts<volatile T> = named_facts(&facts<T>, {});
-template <class T>
-inline constexpr type_facts facts<const volatile T> = named_facts(&facts<T>, {});
-template <class T>
-inline constexpr type_facts facts<T&> = named_facts(&facts<T>, {});
-template <class T>
-inline constexpr type_facts facts<T&&> = named_facts(&facts<T>, {});
-
-/// The identity of node type T: the address of its record, or, for a node type that is another spelling
-/// of a node (a named node, named.hpp), that node's. Equal for types that are the same node, and for a
-/// node type with and without cv- and reference qualifiers.
-template <class T>
-consteval const type_facts* identity_of() {
-    const type_facts* f = &facts<std::remove_cvref_t<T>>;
-    while (f->same_as != nullptr) {
-        f = f->same_as;
-    }
-    return f;
-}
 
 // ---- the lecture's three ways to apply the chain rule, for one leaf (asked for one leaf at a time) ----
 // Convention: a multiplication is one local derivative times the product so far, starting from the seed
@@ -304,7 +117,10 @@ struct graph_node {
 class graph_builder {
 public:
     constexpr graph_builder(graph_node* out, std::size_t expected_nodes)
-        : out_(out), table_(std::bit_ceil(2 * expected_nodes + 2)) {}
+        : out_(out), capacity_(std::bit_ceil(2 * expected_nodes + 2)), table_(new entry[capacity_]) {}
+    graph_builder(const graph_builder&) = delete;
+    graph_builder& operator=(const graph_builder&) = delete;
+    constexpr ~graph_builder() { delete[] table_; }
 
     std::size_t count = 0;  ///< graph nodes met so far
 
@@ -313,7 +129,10 @@ public:
     /// the compilers' constexpr depth limit (512) at a graph 512 deep, and a recurrence unrolled 100 steps
     /// is 600 deep.
     constexpr std::size_t visit(const type_facts& root) {
-        std::vector<frame> stack;
+        // The stack holds one path from the root, never more than the root's depth: one allocation, indexed
+        // directly (a std::vector's calls cost Clang's constexpr step budget several times as much).
+        frame* const stack = new frame[root.depth];
+        std::size_t height = 0;
         std::size_t result = no_node;
         // Enters record t: its index into `result` if it was met before, else a new frame on the stack.
         const auto enter = [&](const type_facts* t) {
@@ -324,30 +143,29 @@ public:
             }
             const std::size_t found = find(t->hash, t);
             if (found == not_found) {
-                stack.push_back({.t = t, .name = name});
+                stack[height++] = {.t = t, .name = name};
                 return false;
             }
             result = name_node(found, name);
             return true;
         };
-        if (enter(&root)) {
-            return result;
-        }
-        while (!stack.empty()) {
-            const std::size_t top = stack.size() - 1;
-            if (stack[top].slot < stack[top].t->arity) {
-                if (enter(stack[top].t->operand[stack[top].slot])) {
-                    stack[top].child[stack[top].slot++] = result;
+        if (!enter(&root)) {
+            while (height > 0) {
+                frame& top = stack[height - 1];
+                if (top.slot < top.t->arity) {
+                    if (enter(top.t->operand[top.slot])) {
+                        top.child[top.slot++] = result;
+                    }
+                    continue;
                 }
-                continue;
-            }
-            const frame f = stack.back();
-            stack.pop_back();
-            result = finish(f);
-            if (!stack.empty()) {
-                stack.back().child[stack.back().slot++] = result;
+                result = finish(top);
+                if (--height > 0) {
+                    frame& user = stack[height - 1];
+                    user.child[user.slot++] = result;
+                }
             }
         }
+        delete[] stack;
         return result;
     }
 
@@ -393,8 +211,11 @@ private:
         const type_facts* identity = nullptr;
         std::size_t index = no_node;
     };
+    // The table is a plain array, indexed directly: a std::vector's calls cost Clang's constexpr step
+    // budget several times as much.
     graph_node* out_;
-    std::vector<entry> table_;
+    std::size_t capacity_;
+    entry* table_;
     std::size_t used_ = 0;
 
     static constexpr void write(graph_node& node, const type_facts& t, const std::size_t (&child)[2]) {
@@ -417,7 +238,7 @@ private:
         }
     }
     constexpr std::size_t find(std::uint64_t hash, const type_facts* identity) const {
-        const std::size_t mask = table_.size() - 1;
+        const std::size_t mask = capacity_ - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             const entry& e = table_[i];
             if (e.identity == nullptr) {
@@ -429,17 +250,20 @@ private:
         }
     }
     constexpr void insert(std::uint64_t hash, const type_facts* identity, std::size_t index) {
-        if (2 * (used_ + 1) > table_.size()) {  // only while counting: the fill walk knows its size
-            std::vector<entry> old(table_.size() * 2);
-            old.swap(table_);
+        if (2 * (used_ + 1) > capacity_) {  // only while counting: the fill walk knows its size
+            entry* const old = table_;
+            const std::size_t old_capacity = capacity_;
+            capacity_ *= 2;
+            table_ = new entry[capacity_];
             used_ = 0;
-            for (const entry& e : old) {
-                if (e.identity != nullptr) {
-                    insert(e.hash, e.identity, e.index);
+            for (std::size_t k = 0; k < old_capacity; ++k) {
+                if (old[k].identity != nullptr) {
+                    insert(old[k].hash, old[k].identity, old[k].index);
                 }
             }
+            delete[] old;
         }
-        const std::size_t mask = table_.size() - 1;
+        const std::size_t mask = capacity_ - 1;
         std::size_t i = hash & mask;
         while (table_[i].identity != nullptr) {
             i = (i + 1) & mask;

@@ -11,6 +11,7 @@
 #include "expression.hpp"
 #include "misuse.hpp"
 #include "node.hpp"
+#include "node_record.hpp"
 
 #include <algorithm>
 #include <array>

@@ -118,21 +118,6 @@ concept OperationNode = Node<T> && (node_traits<std::remove_cvref_t<T>>::kind ==
                                     ScalarOperationNode<T>);
 
 namespace detail {
-/// How a node's type names an operand A: `operand_ref<A>`, a class nested in a template over A, never A
-/// itself. Every `a + b` looks its operator up by argument-dependent lookup, which visits the template
-/// arguments of the operands' types, and theirs, as a tree, not a graph: with A itself in the type, a
-/// recurrence step that reads the last step three times triples the work (Clang 19, 14 steps: 10.9 s,
-/// against 1.0 s with the operators called by qualified name). A nested class brings only its enclosing
-/// class and namespace. The public names `unary<Op, A>`, `binary<Op, L, R>`, ... are aliases that wrap A.
-template <class A>
-struct operand_ref_of {
-    /// The reference to A.
-    struct type {
-        using node = A;  ///< the operand's node type
-    };
-};
-template <class A>
-using operand_ref = typename operand_ref_of<A>::type;
 
 /// Operand `Slot` of a node, held only when it has state. An operand of an empty type is rebuilt from
 /// its type when read, so a node over empty operands is empty itself, at any depth: a member of an empty

@@ -19,21 +19,7 @@
 namespace memograd {
 
 // The rule kinds UnaryRule, BinaryRule and ScalarRule are in rule.hpp: the node protocol (node.hpp)
-// checks an operation node's op against its operand count with them.
-
-/// The rule for d value / d operand `Slot` of operation Op.
-template <class Op, std::size_t Slot>
-constexpr const auto& derivative_rule() {
-    if constexpr (BinaryRule<Op>) {
-        if constexpr (Slot == 0) {
-            return Op::derivative_a;
-        } else {
-            return Op::derivative_b;
-        }
-    } else {
-        return Op::derivative;
-    }
-}
+// checks an operation node's op against its operand count with them. `derivative_rule` is in kernels.hpp.
 
 namespace ops {
 using namespace rule::placeholders;

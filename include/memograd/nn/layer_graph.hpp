@@ -12,6 +12,7 @@
 /// @snippet tests/nn_static.cpp layer_graph
 
 #include "../autodiff/node.hpp"
+#include "../autodiff/node_record.hpp"
 #include "../autodiff/rule.hpp"
 #include "activation.hpp"
 #include "loss.hpp"
