@@ -13,6 +13,7 @@
 #include <random>
 #include <span>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace {
@@ -161,6 +162,13 @@ TEST_CASE("a parameter block as the loss's target gets its gradient", "[nn][runt
         const auto r = nn::batch_value_and_grad(graph, std::array{2.0, 1.5, 0.0}, std::span(xs), std::span(ys));
         CHECK(r.value == (30.25 + 0.25) / 2);
         CHECK(r.grad == std::array{(22.0 + 1.0) / 2, (11.0 - 1.0) / 2, (-11.0 + 1.0) / 2});
+    }
+    SECTION("layer_code prints the target's statement") {
+        // Nodes: W (b0: one column), x, W x (v2), b (b1), + (v4), t (b2), the loss (v6).
+        const std::string code = nn::layer_code(graph);
+        CHECK(code.find("v6 = mse(v4, b2);") != std::string::npos);
+        CHECK(code.find("grad[b2] = d6 ∂mse/∂b2;") != std::string::npos);
+        CHECK(code.find("d4 = d6 ∂mse/∂v4;") != std::string::npos);
     }
 }
 
