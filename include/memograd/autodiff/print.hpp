@@ -15,6 +15,7 @@
 #include "rule.hpp"
 #include "value_and_grad.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstddef>
 #include <functional>
@@ -289,20 +290,21 @@ leaf_spelling scalar_leaf_names(std::span<const std::string_view> names, program
 template <class E>
 consteval bool check_node_names() {
     constexpr auto& g = graph_of<E>;
-    std::vector<std::string_view> names;
+    std::array<std::string_view, g.size()> names{};
+    std::size_t named = 0;
     for (const graph_node& node : g.nodes) {
         if (!node.name.empty()) {
-            names.push_back(node.name);
+            names[named++] = node.name;
         }
     }
-    if (names.empty()) {
+    if (named == 0) {
         return true;  // and no node was named at all: one given any name carries one
     }
     const auto adjoint_of = [](std::string_view n, std::string_view m) {
         return n.size() == m.size() + 1 && n.front() == 'd' && n.substr(1) == m;
     };
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        for (std::size_t j = i + 1; j < names.size(); ++j) {
+    for (std::size_t i = 0; i < named; ++i) {
+        for (std::size_t j = i + 1; j < named; ++j) {
             if (names[i] == names[j] || adjoint_of(names[i], names[j]) || adjoint_of(names[j], names[i])) {
                 return false;
             }
@@ -325,42 +327,43 @@ consteval bool check_node_names() {
             }
         }
     }
-    if (g.root_is_node) {
+    if constexpr (g.root_is_node) {
         return one_name(&facts<E>, g.size() - 1);
-    }
-    // The per-occurrence nodes, walked as the object is: the graph nodes they read, as they spell them.
-    const auto named_spelling = [](const type_facts* t) {
-        for (; t->same_as != nullptr; t = t->same_as) {
-            if (!t->name.empty()) {
-                return true;
-            }
-        }
-        return false;
-    };
-    std::vector<const type_facts*> stack{&facts<E>};
-    while (!stack.empty()) {
-        const type_facts* t = stack.back();
-        stack.pop_back();
-        for (std::size_t s = 0; s < t->arity; ++s) {
-            const type_facts* operand = t->operand[s];
-            if (operand->holds_run_time_scalar) {
-                stack.push_back(operand);
-            } else if (named_spelling(operand)) {
-                const type_facts* node = operand;
-                while (node->same_as != nullptr) {
-                    node = node->same_as;
-                }
-                std::size_t index = 0;
-                while (g.nodes[index].identity != node) {
-                    ++index;
-                }
-                if (!one_name(operand, index)) {
-                    return false;
+    } else {
+        // The per-occurrence nodes, walked as the object is: the graph nodes they read, as they spell them.
+        const auto named_spelling = [](const type_facts* t) {
+            for (; t->same_as != nullptr; t = t->same_as) {
+                if (!t->name.empty()) {
+                    return true;
                 }
             }
+            return false;
+        };
+        std::array<const type_facts*, facts<E>.occurrence_count> stack{&facts<E>};
+        std::size_t size = 1;
+        while (size > 0) {
+            const type_facts* t = stack[--size];
+            for (std::size_t s = 0; s < t->arity; ++s) {
+                const type_facts* operand = t->operand[s];
+                if (operand->holds_run_time_scalar) {
+                    stack[size++] = operand;
+                } else if (named_spelling(operand)) {
+                    const type_facts* node = operand;
+                    while (node->same_as != nullptr) {
+                        node = node->same_as;
+                    }
+                    std::size_t index = 0;
+                    while (g.nodes[index].identity != node) {
+                        ++index;
+                    }
+                    if (!one_name(operand, index)) {
+                        return false;
+                    }
+                }
+            }
         }
+        return true;
     }
-    return true;
 }
 /// `check_node_names` of E, once per type: the printers' constraint.
 template <class E>
