@@ -56,7 +56,7 @@ std::size_t backward_lines(const std::string& listing) {
     std::istringstream in(listing.substr(listing.find("// backward:")));
     std::size_t count = 0;
     for (std::string line; std::getline(in, line);) {
-        count += line.rfind("//", 0) == 0 ? 0 : 1;
+        count += line.starts_with("//") ? 0 : 1;
     }
     return count;
 }
