@@ -131,7 +131,7 @@ public:
     constexpr std::size_t visit(const type_facts& root) {
         // The stack holds one path from the root, never more than the root's depth: one allocation, indexed
         // directly (a std::vector's calls cost Clang's constexpr step budget several times as much).
-        frame* const stack = new frame[root.depth];
+        auto* const stack = new frame[root.depth];
         std::size_t height = 0;
         std::size_t result = no_node;
         // Enters record t: its index into `result` if it was met before, else a new frame on the stack.
@@ -251,7 +251,7 @@ private:
     }
     constexpr void insert(std::uint64_t hash, const type_facts* identity, std::size_t index) {
         if (2 * (used_ + 1) > capacity_) {  // only while counting: the fill walk knows its size
-            entry* const old = table_;
+            auto* const old = table_;
             const std::size_t old_capacity = capacity_;
             capacity_ *= 2;
             table_ = new entry[capacity_];
