@@ -11,42 +11,40 @@
 namespace memograd_tests {
 
 /// One step of the recurrence.
-template <class H>
-constexpr auto euler_step(const H& h) {
-    using memograd::var, memograd::constant;
-    return h + constant<0.1>{} * (memograd::tanh(var<0>{} * h + var<1>{}) - h);
-}
+struct euler_step {
+    template <class H>
+    constexpr auto operator()(const H& h) const {
+        using memograd::var, memograd::constant;
+        return h + constant<0.1>{} * (memograd::tanh(var<0>{} * h + var<1>{}) - h);
+    }
+};
 
-/// `Steps` steps after h, split in halves: the instantiation depth is log2(Steps), not Steps.
-template <std::size_t Steps, class H>
-constexpr auto euler_steps(const H& h) {
+/// One tanh.
+struct tanh_step {
+    template <class H>
+    constexpr auto operator()(const H& h) const {
+        return memograd::tanh(h);
+    }
+};
+
+/// `Steps` applications of Step after h, split in halves: the instantiation depth is log2(Steps), not Steps.
+template <std::size_t Steps, class Step, class H>
+constexpr auto repeated(Step step, const H& h) {
     if constexpr (Steps == 0) {
         return h;
     } else if constexpr (Steps == 1) {
-        return euler_step(h);
+        return step(h);
     } else {
-        return euler_steps<Steps - Steps / 2>(euler_steps<Steps / 2>(h));
+        return repeated<Steps - Steps / 2>(step, repeated<Steps / 2>(step, h));
     }
 }
 
 /// h_T as an expression in w, b and h_0.
 template <std::size_t Steps>
-using recurrence = decltype(euler_steps<Steps>(memograd::var<2>{}));
+using recurrence = decltype(repeated<Steps>(euler_step{}, memograd::var<2>{}));
 
-}  // namespace memograd_tests
-
-namespace memograd_tests {
-
-/// tanh applied `Depth` times to h, built by halves (log2(Depth) deep): a graph as deep as it is long.
-template <std::size_t Depth, class H>
-constexpr auto tanh_chain(const H& h) {
-    if constexpr (Depth == 0) {
-        return h;
-    } else if constexpr (Depth == 1) {
-        return memograd::tanh(h);
-    } else {
-        return tanh_chain<Depth - Depth / 2>(tanh_chain<Depth / 2>(h));
-    }
-}
+/// tanh applied Depth times to x: a graph as deep as it is long.
+template <std::size_t Depth>
+using tanh_chain = decltype(repeated<Depth>(tanh_step{}, memograd::var<0>{}));
 
 }  // namespace memograd_tests
