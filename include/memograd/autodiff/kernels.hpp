@@ -178,7 +178,7 @@ template <class Op>
 struct kernel_table_of {
     static_assert(UnaryRule<Op> || BinaryRule<Op> || LayerKernel<Op>,
                   "memograd: an operation tag is neither a scalar rule (UnaryRule, BinaryRule: ops.hpp) nor a "
-                  "layer kernel (LayerKernel: passes.hpp).");
+                  "layer kernel (LayerKernel: kernels.hpp).");
     static constexpr const op_kernels& value =
         std::conditional_t<LayerKernel<Op>, layer_kernels<Op>, scalar_kernels<Op>>::table;
 };

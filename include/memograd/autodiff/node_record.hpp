@@ -56,7 +56,7 @@ struct type_facts {
     /// Operations: the op's name. (`{}` because GCC's -Wmissing-field-initializers asks for it where a
     /// designated initializer omits the member.)
     std::string_view op_name{};  // NOLINT(readability-redundant-member-init): see above
-    const op_kernels* op = nullptr;        ///< the kernels the passes call (passes.hpp)
+    const op_kernels* op = nullptr;        ///< the kernels the passes call (kernels.hpp)
     std::size_t arity = 0;                 ///< operands (operations have one or two)
     const type_facts* operand[2] = {nullptr, nullptr};  ///< their records
     /// A named node (named.hpp) is another spelling of this node; null for every other type.
@@ -212,7 +212,8 @@ struct record_made_for<A, true> {
 /// arguments of the operands' types, and theirs, as a tree, not a graph: with A itself in the type, a
 /// recurrence step that reads the last step three times triples the work (Clang 19, 14 steps: 10.9 s,
 /// against 1.0 s with the operators called by qualified name). A nested class brings only its enclosing
-/// class and namespace. Naming A here makes its record (record_made_for). The public names `unary<Op, A>`, `binary<Op, L, R>`, ... are aliases that wrap A.
+/// class and namespace. Naming A here makes its record (record_made_for). The public names `unary<Op, A>`,
+/// `binary<Op, L, R>`, ... are aliases that wrap A.
 template <class A>
 struct operand_ref_of : record_made_for<A> {
     /// The reference to A.
