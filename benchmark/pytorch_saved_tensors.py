@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """What PyTorch's autograd keeps for the backward pass (Debian's python3-torch; run with /usr/bin/python3):
-tutorial chapter 7's statements about saved tensors, checked on this PyTorch, and the number of doubles
-saved for the three networks of chapter 7's memory table, for one sample and for a batch of 64.
+tutorial chapter 8's statements about saved tensors, checked on this PyTorch, and the number of doubles
+saved for the three networks of chapter 8's memory table, for one sample and for a batch of 64.
 
 Each statement is asserted (the script fails if this PyTorch behaves otherwise); the counts come from
 torch.autograd.graph.saved_tensors_hooks: every tensor a backward function saves passes through the pack
@@ -9,7 +9,7 @@ hook during the forward pass. Counted once per storage (a saved tensor is a refe
 and the next layer's saved input are one storage); the leaves (inputs, targets, parameters and views of
 them) are not counted, as memograd's values buffer does not copy its leaves either.
 
-Writes docs/data/pytorch_saved_tensors.txt (docs/generate.py makes chapter 7's table from it).
+Writes docs/data/pytorch_saved_tensors.txt (docs/generate.py makes chapter 8's table from it).
 """
 import gc
 import sys
@@ -29,7 +29,7 @@ def saved_names(t):
 
 
 def check_statements():
-    """Chapter 7's list: what each operation saves, that a pre-activation is freed, that saving is by reference."""
+    """Chapter 8's list: what each operation saves, that a pre-activation is freed, that saving is by reference."""
     a = torch.randn(3, dtype=f64, requires_grad=True)
     b = torch.randn(3, dtype=f64, requires_grad=True)
     data = torch.randn(3, dtype=f64)
@@ -100,7 +100,7 @@ def network_counts(sizes, hidden, output, loss, batch):
     return saved_doubles(forward_and_loss, [x, y] + [p for layer in layers for p in layer.parameters()])
 
 
-# The networks of chapter 7's memory table, as examples/memory_cost.cpp builds them.
+# The networks of chapter 8's memory table, as examples/memory_cost.cpp builds them.
 NETWORKS = [
     ("lecture 2-2-2-1 (scalar)", [2, 2, 2, 1], torch.sigmoid, torch.sigmoid,
      lambda out, y: ((y - out) ** 2).sum()),

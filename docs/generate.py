@@ -187,18 +187,18 @@ def chain_rule_runtime_table():
         for label, name in [("lecture network", "lecture")] + [(f"width 2, {d} hidden layers", f"width2_depth{d}")
                                                                 for d in depths]:
             t = [cpu_us[f"{name}/{m}"] for m in ("enumeration", "tree_walk", "memoized")]
-            # What chapter 4 says of these numbers: (a) and (b) take times within a factor of 1.5.
+            # What chapter 5 says of these numbers: (a) and (b) take times within a factor of 1.5.
             if not 1 / 1.5 < t[0] / t[1] < 1.5:
                 raise SystemExit(f"generate.py: chain_rule {compiler} {name}: enumeration / tree walk "
-                                 f"{t[0] / t[1]:.2f}: chapter 4's text no longer describes the data")
+                                 f"{t[0] / t[1]:.2f}: chapter 5's text no longer describes the data")
             rows.append((label, compiler_label, *(three_digits(v) for v in t), f"{t[0] / t[2]:.0f}x",
                          f"{t[1] / t[2]:.0f}x"))
         first, last = (f"width2_depth{d}" for d in (depths[0], depths[-1]))
         layers = depths[-1] - depths[0]
         factor = {m: (cpu_us[f"{last}/{m}"] / cpu_us[f"{first}/{m}"]) ** (1 / layers)
                   for m in ("enumeration", "tree_walk")}
-        if min(factor.values()) <= 2:  # chapter 4: faster than the paths, which double per layer
-            raise SystemExit(f"generate.py: chain_rule {compiler}: growth per layer {factor}: chapter 4's text no "
+        if min(factor.values()) <= 2:  # chapter 5: faster than the paths, which double per layer
+            raise SystemExit(f"generate.py: chain_rule {compiler}: growth per layer {factor}: chapter 5's text no "
                              f"longer describes the data")
         step_ns = 1000 * (cpu_us[f"{last}/memoized"] - cpu_us[f"{first}/memoized"]) / layers
         growth.append(f"{compiler_label}: (a) {factor['enumeration']:.1f}x and (b) {factor['tree_walk']:.1f}x per "
@@ -222,9 +222,9 @@ def speed_table():
     one = {c: times[c]["mlp_2_16_16_1"] for c, _ in COMPILERS}
     to_hand = {c: one[c] / times[c]["hand_2_16_16_1"] for c, _ in COMPILERS}
     torch_factor = {c: pytorch["pytorch_2_16_16_1_single_us"] / one[c] for c, _ in COMPILERS}
-    # What chapter 5 says of these numbers: for one sample PyTorch's per-operation overhead dominates.
+    # What chapter 6 says of these numbers: for one sample PyTorch's per-operation overhead dominates.
     if min(torch_factor.values()) < 10:
-        raise SystemExit(f"generate.py: PyTorch / mlp {torch_factor}: chapter 5's text no longer describes the data")
+        raise SystemExit(f"generate.py: PyTorch / mlp {torch_factor}: chapter 6's text no longer describes the data")
     return (table(["gradient of", "nn::mlp GCC (us)", "nn::mlp Clang (us)", "hand-written GCC (us)",
                    "hand-written Clang (us)", "PyTorch eager (us)"], rows) + "\n" +
             google_benchmark_note("mlp") + f" PyTorch: {pytorch_lines[0].strip()}, "
@@ -266,17 +266,115 @@ def lecture_figures(examples, out, fragments):
         f"memoized pass in run time, because it re-evaluates forward values wherever it reaches a node.\n")
     for graph in ("lecture_forward", "lecture_backward", "lecture_traced"):
         run(["dot", "-Tsvg", out / f"{graph}.dot", "-o", out / f"{graph}.svg"])
-    # What chapter 4 says the listing shows: dz3_1 computed once and read five times; dO1_1 assigned by
+    # What chapter 5 says the listing shows: dz3_1 computed once and read five times; dO1_1 assigned by
     # its first user and added to by its second.
     statements = [line.split("//")[0].strip() for line in open(out / "lecture_backward_code.txt", encoding="utf-8")]
     reads = sum(1 for st in statements if "=" in st and re.search(r"\bdz3_1\b", st.split("=", 1)[1]))
     if (reads != 5 or "dO1_1 = dz2_2 * w2_21;" not in statements or "dO1_1 += dz2_1 * w2_11;" not in statements
             or sum(1 for st in statements if st.startswith("dz3_1 =")) != 1):
-        raise SystemExit(f"generate.py: the lecture's backward listing no longer reads as chapter 4 describes it "
+        raise SystemExit(f"generate.py: the lecture's backward listing no longer reads as chapter 5 describes it "
                          f"(dz3_1 read {reads} times)")
 
 
-# ---- forward mode against reverse mode (chapter 6) ---------------------------------------------------------
+# ---- one neuron by hand (chapter 3) -------------------------------------------------------------------------
+
+NEURON_FORMULAS = {"p": "w · x", "z": "p + b", "a": "σ(z)", "e": "a − y", "L": "e²"}
+NEURON_LOCALS = {("L", "e"): "2e", ("e", "a"): "1", ("e", "y"): "−1", ("a", "z"): "a(1 − a)", ("z", "p"): "1",
+                 ("z", "b"): "1", ("p", "w"): "x", ("p", "x"): "w"}
+
+
+def number(value):
+    """A number of the worked example as the chapter prints it: six significant digits."""
+    return f"{float(value):.6g}"
+
+
+def tex_number(value):
+    text = number(value)
+    return f"({text})" if text.startswith("-") else text
+
+
+def aligned(lines):
+    """Display equations, one a line, aligned at their `&`."""
+    return "\\f{align*}{\n" + " \\\\\n".join(lines) + "\n\\f}\n"
+
+
+def neuron_figures(examples, out, fragments):
+    """Chapter 3's worked example: every number from examples/one_neuron.cpp's neuron.dat."""
+    output = run([examples / "example_one_neuron", out])
+    (out / "one_neuron_output.txt").write_text(output)
+    nodes, edges, gradient, scalars = {}, [], [], {}
+    for fields in (line.split() for line in open(out / "neuron.dat", encoding="utf-8")):
+        if fields[0] == "node":
+            nodes[fields[1]] = fields[2:]
+        elif fields[0] == "edge":
+            edges.append(fields[1:])
+        elif fields[0] == "gradient":
+            gradient.append(fields[1:])
+        else:
+            scalars[fields[0]] = fields[1:]
+    value = {n: float(v[0]) for n, v in nodes.items()}
+    adjoint = {n: float(v[1]) for n, v in nodes.items() if v[1] != "-"}
+    v = {n: tex_number(value[n]) for n in value}
+    d = {n: tex_number(adjoint[n]) for n in adjoint}
+    # The forward pass and the backward pass, each line with the numbers put in.
+    fragments["neuron_forward_steps"] = aligned([
+        f"p &= w \\cdot x = {v['w']} \\cdot {v['x']} = {number(value['p'])}",
+        f"z &= p + b = {v['p']} + {v['b']} = {number(value['z'])}",
+        f"a &= \\sigma(z) = \\frac{{1}}{{1 + e^{{-{v['z']}}}}} = {number(value['a'])}",
+        f"e &= a - y = {v['a']} - {v['y']} = {number(value['e'])}",
+        f"L &= e^2 = {v['e']}^2 = {number(value['L'])}"])
+    fragments["neuron_backward_steps"] = aligned([
+        "\\bar L &= 1",
+        f"\\bar e &= \\bar L \\cdot 2e = 1 \\cdot 2 \\cdot {v['e']} = {number(adjoint['e'])}",
+        f"\\bar a &= \\bar e \\cdot 1 = {number(adjoint['a'])}",
+        f"\\bar z &= \\bar a \\cdot a(1 - a) = {d['a']} \\cdot {v['a']} \\cdot (1 - {v['a']}) = {number(adjoint['z'])}",
+        f"\\bar p &= \\bar z \\cdot 1 = {number(adjoint['p'])}, \\qquad \\bar b = \\bar z \\cdot 1 = {number(adjoint['b'])}",
+        f"\\bar w &= \\bar p \\cdot x = {d['p']} \\cdot {v['x']} = {number(adjoint['w'])}, \\qquad "
+        f"\\bar x = \\bar p \\cdot w = {d['p']} \\cdot {v['w']} = {number(adjoint['x'])}"])
+    fragments["neuron_values"] = table(
+        ["node", "computed as", "value by hand", "adjoint ∂L/∂node by hand", "memograd: value", "memograd: adjoint"],
+        [(f"`{n}`", NEURON_FORMULAS.get(n, "leaf"), number(f[0]), "none (data)" if f[1] == "-" else number(f[1]),
+          number(f[2]), "none (data)" if f[3] == "-" else number(f[3])) for n, f in nodes.items()])
+    fragments["neuron_check"] = table(
+        ["variable", "∂L/∂variable by hand", f"central difference, h = {float(scalars['step'][0]):g}",
+         "by hand − difference", "memograd `value_and_grad`"],
+        [(f"`{n}`", f"{float(h):.12f}", f"{float(c):.12f}", f"{float(h) - float(c):.1e}", f"{float(m):.12f}")
+         for n, h, c, m in gradient])
+    agree = all(float(h) == float(m) for _, h, _, m in gradient)
+    worst = max(abs(float(h) - float(c)) for _, h, c, _ in gradient)
+    fragments["neuron_check_summary"] = (
+        f"The hand derivation and the central differences agree to {worst:.0e} or better; memograd's gradient "
+        + ("equals the hand derivation to the last bit." if agree else
+           "agrees with the hand derivation to rounding (the test allows 1e-14 relative).") + "\n")
+    # The graph: leaves at the bottom, every node's value and adjoint, every edge's local derivative and term.
+    lines = ["digraph neuron {", "  rankdir=BT;", '  nodesep=0.6; ranksep=0.55;',
+             '  node [fontname="Helvetica", fontsize=15];', '  edge [fontname="Helvetica", fontsize=13];']
+    for n, f in nodes.items():
+        adjoint_text = "no adjoint (data)" if f[1] == "-" else f"adjoint {number(f[1])}"
+        if n in NEURON_FORMULAS:
+            lines.append(f'  {n} [shape=box, label="{n} = {NEURON_FORMULAS[n]}\\nvalue {number(f[0])}\\n{adjoint_text}"];')
+        else:
+            fill = 'style=filled, fillcolor="#cfe2f3"' if f[1] != "-" else 'style=dashed'
+            lines.append(f'  {n} [shape=ellipse, {fill}, label="{n} = {number(f[0])}\\n{adjoint_text}"];')
+    for user, operand, local, term in edges:
+        sent = "" if term == "-" else f"\\nsends {number(term)}"
+        rule = NEURON_LOCALS[(user, operand)]
+        local_text = rule if rule.lstrip("−").isdigit() else f"{rule} = {number(local)}"
+        lines.append(f'  {operand} -> {user} [label="  ∂{user}/∂{operand} = {local_text}{sent}  "];')
+    lines.append("}")
+    (out / "neuron_graph.dot").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run(["dot", "-Tsvg", out / "neuron_graph.dot", "-o", out / "neuron_graph.svg"])
+    # What chapter 3 says the generated listings show: no copy for the adjoints of a and p (the add and the
+    # subtraction pass theirs on), the multiply's swapped operands, and the fork's = and +=.
+    code = [line.split("//")[0].strip() for line in open(out / "neuron_backward_code.txt", encoding="utf-8")]
+    fork = [line.split("//")[0].strip() for line in open(out / "neuron_fork_code.txt", encoding="utf-8")]
+    if (any(st.startswith(("da =", "dp =")) for st in code)
+            or not {"grad[b] = dz;", "grad[w] = dz * x;", "grad[x] = dz * w;", "de = dL * (2.0 * e);"} <= set(code)
+            or fork.index("de += dL * e;") != fork.index("de = dL * e;") + 1):
+        raise SystemExit("generate.py: the neuron's backward listings no longer read as chapter 3 describes them")
+
+
+# ---- forward mode against reverse mode (chapter 7) ---------------------------------------------------------
 
 def latex_name(name):
     """A node's code name as the tutorial typesets it: O2_1 -> O^{(2)}_{1}, w1_11 -> w^{(1)}_{11}, x1 -> x_{1}."""
@@ -357,10 +455,10 @@ def forward_reverse_runtime_table(counts):
         passes = int(counts[key][2])
         for compiler, compiler_label in COMPILERS:
             r, f, j = (times[compiler][f"{name}/{m}"] for m in ("reverse", "forward", "jvp"))
-            # What chapter 6 says of these numbers.
+            # What chapter 7 says of these numbers.
             if not (1 < f / r < passes and 0.5 < j / r < 1.5):
                 raise SystemExit(f"generate.py: {compiler} {name}: forward/reverse {f / r:.1f} (passes {passes}), "
-                                 f"jvp/reverse {j / r:.2f}: chapter 6's text no longer describes the data")
+                                 f"jvp/reverse {j / r:.2f}: chapter 7's text no longer describes the data")
             rows.append((label, compiler_label, three_digits(r), three_digits(f), f"{f / r:.0f}x", three_digits(j),
                          f"{passes}"))
     return (table(["gradient of", "compiler", "reverse mode (us)", "forward mode (us)", "forward / reverse",
@@ -388,7 +486,7 @@ def layer_graph_figures(examples, out, fragments):
 
 
 def pytorch_saved_tensors(memograd_values):
-    """Chapter 7's statements about PyTorch as checked by benchmark/pytorch_saved_tensors.py, and what PyTorch
+    """Chapter 8's statements about PyTorch as checked by benchmark/pytorch_saved_tensors.py, and what PyTorch
     saves beside memograd's values buffer, network by network."""
     path = DATA / "pytorch_saved_tensors.txt"
     lines = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8")]
@@ -399,7 +497,7 @@ def pytorch_saved_tensors(memograd_values):
         # What the chapter says: memograd keeps more values than PyTorch saves, for one sample.
         if memograd_values[network] <= int(single):
             raise SystemExit(f"generate.py: {network}: memograd keeps {memograd_values[network]} values, PyTorch "
-                             f"saves {single}: chapter 7's text no longer describes the data")
+                             f"saves {single}: chapter 8's text no longer describes the data")
         rows.append((network, f"{memograd_values[network]:,}", f"{int(single):,}", f"{int(batch):,}"))
     return (f"Checked on PyTorch {version} (Debian's `python3-torch`) by `benchmark/pytorch_saved_tensors.py`, "
             f"which fails if PyTorch behaves otherwise: " + "; ".join(statements) + ".\n\n" +
@@ -691,7 +789,7 @@ def main():
                  "speed": speed_table(),
                  "chain_rule_runtime": chain_rule_runtime_table(),
                  "fibonacci_runtime": fibonacci_runtime_table()}
-    for step in (lecture_figures, forward_reverse_figures, layer_graph_figures, fibonacci_figures,
+    for step in (neuron_figures, lecture_figures, forward_reverse_figures, layer_graph_figures, fibonacci_figures,
                  path_growth_figures, moons_figures, compile_time_moons_figures, memory_figures):
         step(args.examples.resolve(), out, fragments)
     expand_tutorial(out, fragments)

@@ -1,4 +1,4 @@
-// What memoization costs in backpropagation (docs/tutorial/07_memory.md): the doubles the generated
+// What memoization costs in backpropagation (docs/tutorial/08_memory.md): the doubles the generated
 // passes keep, as memograd::stats and nn::layer_stats count them, against counts by hand from each
 // network's shape; and recomputation (examples/checkpointing.hpp) against the memoized gradient.
 #include "../examples/checkpointing.hpp"

@@ -94,7 +94,7 @@ constexpr value_and_gradient<K> value_and_grad(const E& expr, const std::array<d
 }
 
 /// The value of `expr` at `x` by the generated forward pass alone: each distinct subexpression evaluated
-/// once, no adjoint computed or stored (what recomputation re-runs, tutorial chapter 7).
+/// once, no adjoint computed or stored (what recomputation re-runs, tutorial chapter 8).
 /// @snippet tests/autodiff_static.cpp evaluate
 template <Expression E, std::size_t K>
     requires detail::leaves_fit<E, K, 0, 0>
