@@ -4,7 +4,7 @@
 Usage: docs/check_site.py <html dir> [page.html ...]
 (default pages: the index, every tutorial page, and every other page with a formula)
 
-Three checks:
+Five checks:
 1. Every local href/src in every HTML file of the site points at a file that exists (and, for
    `page.html#anchor`, at an id or name in that page).
 2. The index and each tutorial page are opened in headless Chromium (Debian's `chromium`), driven over
@@ -14,6 +14,11 @@ Three checks:
 3. Formulas: after MathJax has typeset a page (it runs from the site's own copy, html/mathjax), every
    formula on it must have become an SVG, none may be a TeX error or a MathJax processing error, and no
    raw TeX (\\( \\[ \\f$ \\frac \\partial ...) may be left in the page's text outside code.
+4. Markdown: no emphasis markers Doxygen left as they were (`*text*`, `**text**`, e.g. across lines or
+   around a command it did not parse) may be left in the page's text outside code.
+5. Exercises: the exercises page (tutorial_exercises.html) numbers its exercises 1, 2, ... once each, each
+   with an anchor exercise_N, a folded hint and a folded solution that holds its code; every "exercise N" or "exercises N-M" in the text of a rendered page names
+   one of them, and every link to an anchor exercise_N reads N.
 """
 import base64
 import json
@@ -52,6 +57,10 @@ MATH_REPORT = """new Promise(done => {
   };
   wait();
 })"""
+# Emphasis markers around text, outside code: `*a*`, `**a b**`, but not `x * y` or `2 * 3 * 4` (a marker
+# touches the text it encloses, on both sides) nor `a*` alone.
+LITERAL_EMPHASIS = re.compile(r"(?<![\w*])(\*\*?)(?=[^\s*])[^*\n]{0,200}?(?<=[^\s*])\1(?![\w*])")
+EXERCISE_REFERENCE = re.compile(r"\b[Ee]xercises? (\d+(?:(?:\s*[–-]\s*|, | and | or )\d+)*)")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--hide-scrollbars", "--remote-debugging-pipe"]
@@ -174,6 +183,8 @@ def render(browser, url, screenshot):
     problems += [f"TeX error in formula: {tex}" for tex in math["tex_errors"]]
     if math["processing_errors"]:
         problems.append(f"{math['processing_errors']} MathJax processing errors")
+    for marked in sorted(set(m.group(0) for m in LITERAL_EMPHASIS.finditer(math["text"]))):
+        problems.append(f"Markdown emphasis left as text: {' '.join(marked.split())[:80]}")
     for raw in sorted(set(m.group(0) for m in RAW_TEX.finditer(math["text"]))):
         at = math["text"].find(raw)
         problems.append(f"raw TeX left in the text: ...{' '.join(math['text'][max(0, at - 40):at + 40].split())}...")
@@ -192,7 +203,50 @@ def render(browser, url, screenshot):
         elif method == "Network.loadingFailed" and not params.get("canceled"):
             problems.append(f"failed to load: {params.get('errorText')} (request {params.get('requestId')})")
     browser.send("Target.closeTarget", {"targetId": target})
-    return problems, math["formulas"]
+    return problems, math["formulas"], math["text"]
+
+
+def exercise_numbers(reference):
+    """The numbers an "exercise 5", "exercises 21–23" or "exercises 1, 3 and 4" names."""
+    numbers = []
+    for part in re.split(r", | and | or ", reference):
+        bounds = [int(n) for n in re.split(r"\s*[–-]\s*", part)]
+        numbers += range(bounds[0], bounds[-1] + 1)
+    return numbers
+
+
+def exercise_check(root, texts):
+    """Check 5: the exercises page numbers 1..N once each with anchors, and every page refers to those."""
+    page = root / "tutorial_exercises.html"
+    if not page.exists():
+        return ["tutorial_exercises.html: missing"]
+    problems = []
+    html = page.read_text(errors="replace")
+    headings = [int(n) for n in re.findall(r"<b>Exercise (\d+)\.</b>", html)]
+    anchors = {int(a.removeprefix("exercise_")) for a in parse(page).anchors if re.fullmatch(r"exercise_\d+", a)}
+    if headings != list(range(1, len(headings) + 1)):
+        problems.append(f"tutorial_exercises.html: exercises numbered {headings}, not 1 to {len(headings)} once each")
+    if set(headings) != anchors:
+        problems.append(f"tutorial_exercises.html: exercises without an anchor exercise_N: "
+                        f"{sorted(set(headings) ^ anchors)}")
+    solutions = re.findall(r"<summary>Solution</summary>(.*?)</details>", html, re.S)
+    hints = re.findall(r"<summary>Hint</summary>", html)
+    if len(solutions) != len(headings) or len(hints) != len(headings):
+        problems.append(f"tutorial_exercises.html: {len(headings)} exercises, {len(hints)} folded hints, "
+                        f"{len(solutions)} folded solutions")
+    if any('class="fragment"' not in solution for solution in solutions):
+        problems.append("tutorial_exercises.html: a folded solution holds no code (Doxygen moved it out of <details>?)")
+    for name, text in texts.items():
+        for reference in EXERCISE_REFERENCE.finditer(text):
+            missing = [n for n in exercise_numbers(reference.group(1)) if n not in anchors]
+            if missing:
+                problems.append(f"{name}: '{reference.group(0)}' names no exercise of tutorial_exercises.html")
+    for html_page in sorted(root.glob("*.html")):
+        for number, text in re.findall(r'<a class="el" href="tutorial_exercises\.html#exercise_(\d+)">([^<]*)</a>',
+                                       html_page.read_text(errors="replace")):
+            if re.search(r"\d+", text) and re.search(r"\d+", text).group(0) != number:
+                problems.append(f"{html_page.name}: a link to exercise {number} reads '{text}'")
+    return problems
 
 
 def default_pages(root):
@@ -217,16 +271,20 @@ def main():
     shots = root.parent / "screenshots"
     shots.mkdir(exist_ok=True)
     browser = Browser(executable)
+    texts = {}
     try:
         for page in pages:
             if not (root / page).exists():
                 failures.append(f"{page}: missing")
                 continue
-            problems, formulas = render(browser, (root / page).as_uri(), shots / (Path(page).stem + ".png"))
+            problems, formulas, texts[page] = render(browser, (root / page).as_uri(), shots / (Path(page).stem + ".png"))
             print(f"docs check: {page}: {formulas} formulas, {'ok' if not problems else f'{len(problems)} problems'}")
             failures += [f"{page}: {p}" for p in problems]
     finally:
         browser.close()
+    exercises = exercise_check(root, texts)
+    print(f"docs check: exercises and references to them: {'ok' if not exercises else f'{len(exercises)} problems'}")
+    failures += exercises
     for failure in failures:
         print("  " + failure)
     print(f"docs check: screenshots in {shots}")
