@@ -17,8 +17,9 @@ Five checks:
 4. Markdown: no emphasis markers Doxygen left as they were (`*text*`, `**text**`, e.g. across lines or
    around a command it did not parse) may be left in the page's text outside code.
 5. Exercises: the exercises page (tutorial_exercises.html) numbers its exercises 1, 2, ... once each, each
-   with an anchor exercise_N, a folded hint and a folded solution that holds its code; every "exercise N" or "exercises N-M" in the text of a rendered page names
-   one of them, and every link to an anchor exercise_N reads N.
+   with an anchor exercise_N, a folded hint and a folded solution that holds its code; every "exercise N"
+   or "exercises N-M" in the text of a rendered page names one of them, and every link to an anchor
+   exercise_N reads N.
 """
 import base64
 import json
@@ -277,7 +278,8 @@ def main():
             if not (root / page).exists():
                 failures.append(f"{page}: missing")
                 continue
-            problems, formulas, texts[page] = render(browser, (root / page).as_uri(), shots / (Path(page).stem + ".png"))
+            shot = shots / (Path(page).stem + ".png")
+            problems, formulas, texts[page] = render(browser, (root / page).as_uri(), shot)
             print(f"docs check: {page}: {formulas} formulas, {'ok' if not problems else f'{len(problems)} problems'}")
             failures += [f"{page}: {p}" for p in problems]
     finally:

@@ -236,6 +236,40 @@ def speed_table():
 
 # ---- the examples' own output -----------------------------------------------------------------------------
 
+def two_paths_fragments(out, fragments):
+    """dL/dw1_11 as chapter 4's sum over its two paths with the numbers put in, and the same numbers as chapter
+    5's memoized pass adds them in dO1_1: from the example's lecture_paths.dat."""
+    f = {name: float(v) for name, v in (line.split() for line in open(out / "lecture_paths.dat", encoding="utf-8"))}
+    n = {name: tex_number(v) for name, v in f.items()}
+    path = {j: f["dL/dŷ"] * f[f"dŷ/dO2_{j}"] * f[f"dO2_{j}/dO1_1"] * f["dO1_1/dw1_11"] for j in "12"}
+    meet = {j: f[f"dz2_{j}"] * f[f"w2_{j}1"] for j in "12"}
+    # What chapters 4 and 5 say of these numbers: the two paths add up to the gradient entry, and each path is
+    # the term its second-layer neuron adds to dO1_1, times the same last factor.
+    scale = abs(f["grad[w1_11]"])
+    if (abs(path["1"] + path["2"] - f["grad[w1_11]"]) > 1e-14 * scale or
+            any(abs(meet[j] * f["dO1_1/dw1_11"] - path[j]) > 1e-14 * scale for j in "12") or
+            abs(meet["1"] + meet["2"] - f["dO1_1"]) > 1e-14 * abs(f["dO1_1"])):
+        raise SystemExit("generate.py: the two paths to w1_11 no longer add up as chapters 4 and 5 say")
+    factors = {j: rf"{n['dL/dŷ']} \cdot {n[f'dŷ/dO2_{j}']} \cdot {n[f'dO2_{j}/dO1_1']} \cdot {n['dO1_1/dw1_11']}"
+               for j in "12"}
+    fragments["lecture_two_paths"] = aligned([
+        rf"\text{{path through }} O^{{(2)}}_1:\quad & {factors['1']} = {number(path['1'])}",
+        rf"\text{{path through }} O^{{(2)}}_2:\quad & {factors['2']} = {number(path['2'])}",
+        rf"\text{{their sum:}}\quad & \frac{{\partial L}}{{\partial w^{{(1)}}_{{11}}}} = "
+        rf"{tex_number(path['1'])} + {tex_number(path['2'])} "
+        rf"= {number(path['1'] + path['2'])}"])
+    fragments["lecture_shared_adjoint"] = aligned([
+        rf"\bar O^{{(1)}}_1 &= \bar z^{{(2)}}_1\, w^{{(2)}}_{{11}} + \bar z^{{(2)}}_2\, w^{{(2)}}_{{21}} "
+        rf"= {n['dz2_1']} \cdot {n['w2_11']} + {n['dz2_2']} \cdot {n['w2_21']}",
+        rf"&= {tex_number(meet['1'])} + {tex_number(meet['2'])} = {number(f['dO1_1'])}",
+        rf"\frac{{\partial L}}{{\partial w^{{(1)}}_{{11}}}} &= \bar O^{{(1)}}_1 \cdot "
+        rf"\frac{{\partial O^{{(1)}}_1}}{{\partial w^{{(1)}}_{{11}}}} = {n['dO1_1']} \cdot {n['dO1_1/dw1_11']} "
+        rf"= {number(f['grad[w1_11]'])}"]) + (
+        "\nand each term, times that last factor, is one path of chapter 4:\n\n"
+        rf"\f[ {tex_number(meet['1'])} \cdot {n['dO1_1/dw1_11']} = {number(path['1'])}, \qquad "
+        rf"{tex_number(meet['2'])} \cdot {n['dO1_1/dw1_11']} = {number(path['2'])} \f]" + "\n")
+
+
 def lecture_figures(examples, out, fragments):
     output = run([examples / "example_lecture_network", out])
     (out / "lecture_network_output.txt").write_text(output)
@@ -264,6 +298,7 @@ def lecture_figures(examples, out, fragments):
         f"already shares prefixes, {tree_walk / memoized:.2f} times. Without the seed, (a) would be "
         f"\\f$\\sum_p (|p| - 1)\\f$, {counts['paths'][0]} fewer. The tree walk is still far slower than the "
         f"memoized pass in run time, because it re-evaluates forward values wherever it reaches a node.\n")
+    two_paths_fragments(out, fragments)
     for graph in ("lecture_forward", "lecture_backward", "lecture_traced"):
         run(["dot", "-Tsvg", out / f"{graph}.dot", "-o", out / f"{graph}.svg"])
     # What chapter 5 says the listing shows: dz3_1 computed once and read five times; dO1_1 assigned by
@@ -328,11 +363,13 @@ def neuron_figures(examples, out, fragments):
         f"\\bar e &= \\bar L \\cdot 2e = 1 \\cdot 2 \\cdot {v['e']} = {number(adjoint['e'])}",
         f"\\bar a &= \\bar e \\cdot 1 = {number(adjoint['a'])}",
         f"\\bar z &= \\bar a \\cdot a(1 - a) = {d['a']} \\cdot {v['a']} \\cdot (1 - {v['a']}) = {number(adjoint['z'])}",
-        f"\\bar p &= \\bar z \\cdot 1 = {number(adjoint['p'])}, \\qquad \\bar b = \\bar z \\cdot 1 = {number(adjoint['b'])}",
+        f"\\bar p &= \\bar z \\cdot 1 = {number(adjoint['p'])}, \\qquad "
+        f"\\bar b = \\bar z \\cdot 1 = {number(adjoint['b'])}",
         f"\\bar w &= \\bar p \\cdot x = {d['p']} \\cdot {v['x']} = {number(adjoint['w'])}, \\qquad "
         f"\\bar x = \\bar p \\cdot w = {d['p']} \\cdot {v['w']} = {number(adjoint['x'])}"])
     fragments["neuron_values"] = table(
-        ["node", "computed as", "value by hand", "adjoint ∂L/∂node by hand", "memograd: value", "memograd: adjoint"],
+        ["node", "computed as", "value by hand", "adjoint ∂L/∂node by hand", "memograd: value",
+         "memograd: adjoint"],
         [(f"`{n}`", NEURON_FORMULAS.get(n, "leaf"), number(f[0]), "none (data)" if f[1] == "-" else number(f[1]),
           number(f[2]), "none (data)" if f[3] == "-" else number(f[3])) for n, f in nodes.items()])
     fragments["neuron_check"] = table(
@@ -352,7 +389,8 @@ def neuron_figures(examples, out, fragments):
     for n, f in nodes.items():
         adjoint_text = "no adjoint (data)" if f[1] == "-" else f"adjoint {number(f[1])}"
         if n in NEURON_FORMULAS:
-            lines.append(f'  {n} [shape=box, label="{n} = {NEURON_FORMULAS[n]}\\nvalue {number(f[0])}\\n{adjoint_text}"];')
+            label = f"{n} = {NEURON_FORMULAS[n]}\\nvalue {number(f[0])}\\n{adjoint_text}"
+            lines.append(f'  {n} [shape=box, label="{label}"];')
         else:
             fill = 'style=filled, fillcolor="#cfe2f3"' if f[1] != "-" else 'style=dashed'
             lines.append(f'  {n} [shape=ellipse, {fill}, label="{n} = {number(f[0])}\\n{adjoint_text}"];')

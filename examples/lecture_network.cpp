@@ -46,6 +46,35 @@ std::size_t display_width(std::string_view text) {
     return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+// The position of the variable named `name` in x (and in the gradient), and its value at the point.
+std::size_t index_of(std::string_view name) {
+    return static_cast<std::size_t>(std::find(lecture::names.begin(), lecture::names.end(), name) -
+                                    lecture::names.begin());
+}
+double variable(std::string_view name) { return point[index_of(name)]; }
+
+// The two paths from L to w1_11 (tutorial chapter 4), factor by factor, from the traced values and the
+// point: dL/dŷ = -2 (y - ŷ), dŷ/dO2_j = ŷ (1 - ŷ) w3_1j, dO2_j/dO1_1 = O2_j (1 - O2_j) w2_j1,
+// dO1_1/dw1_11 = O1_1 (1 - O1_1) x1; and what the memoized pass has where they meet (chapter 5): the adjoints
+// dz2_j, the weights w2_j1, dO1_1, and the gradient entry. One `name value` a line.
+void write_two_paths(const std::string& path) {
+    std::ofstream out(path);
+    out.precision(17);
+    const double y_hat = traced.value_of("ŷ");
+    const double o1 = traced.value_of("O1_1");
+    out << "dL/dŷ " << -2 * (target[0] - y_hat) << '\n'
+        << "dO1_1/dw1_11 " << o1 * (1 - o1) * variable("x1") << '\n';
+    for (const std::string j : {"1", "2"}) {
+        const double o2 = traced.value_of("O2_" + j);
+        out << "dŷ/dO2_" << j << ' ' << y_hat * (1 - y_hat) * variable("w3_1" + j) << '\n'
+            << "dO2_" << j << "/dO1_1 " << o2 * (1 - o2) * variable("w2_" + j + "1") << '\n'
+            << "dz2_" << j << ' ' << traced.adjoint_of("z2_" + j) << '\n'
+            << "w2_" << j << "1 " << variable("w2_" + j + "1") << '\n';
+    }
+    out << "dO1_1 " << traced.adjoint_of("O1_1") << '\n'
+        << "grad[w1_11] " << traced.result.grad[index_of("w1_11")] << '\n';
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -119,6 +148,7 @@ int main(int argc, char** argv) {
                << "tree_walk " << tree_walk.multiplications << ' ' << toward_w1_11::tree_walk_products << '\n'
                << "memoized " << stats::memoized_products << ' ' << toward_w1_11::memoized_products << '\n'
                << "evaluations " << enumerated.evaluations << ' ' << tree_walk.evaluations << ' ' << stats::nodes << '\n';
+        write_two_paths(dir + "/lecture_paths.dat");
         std::printf("\nwrote %s/lecture_{forward,backward,traced}.dot, lecture_backward_code.txt, lecture_cpp_source.txt\n",
                     dir.c_str());
     }
