@@ -4,7 +4,7 @@
 Usage: docs/check_site.py <html dir> [page.html ...]
 (default pages: the index, every tutorial page, and every other page with a formula)
 
-Five checks:
+Six checks:
 1. Every local href/src in every HTML file of the site points at a file that exists (and, for
    `page.html#anchor`, at an id or name in that page).
 2. The index and each tutorial page are opened in headless Chromium (Debian's `chromium`), driven over
@@ -20,6 +20,8 @@ Five checks:
    with an anchor exercise_N, a folded hint and a folded solution that holds its code; every "exercise N"
    or "exercises N-M" in the text of a rendered page names one of them, and every link to an anchor
    exercise_N reads N.
+6. Width: no code listing or table on a rendered page is wider than its column (cut off or scrolled);
+   docs/memograd.css wraps long code lines.
 """
 import base64
 import json
@@ -62,6 +64,13 @@ MATH_REPORT = """new Promise(done => {
 # touches the text it encloses, on both sides) nor `a*` alone.
 LITERAL_EMPHASIS = re.compile(r"(?<![\w*])(\*\*?)(?=[^\s*])[^*\n]{0,200}?(?<=[^\s*])\1(?![\w*])")
 EXERCISE_REFERENCE = re.compile(r"\b[Ee]xercises? (\d+(?:(?:\s*[–-]\s*|, | and | or )\d+)*)")
+# Code listings and tables whose content is wider than the box they are shown in (so part of it is cut off
+# or behind a scroll bar), or that reach past the page's content column.
+TOO_WIDE = """[...document.querySelectorAll("div.fragment, pre, div.contents table")].filter(e => {
+  const column = (e.closest("div.contents") || document.body).getBoundingClientRect().right;
+  return e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > column + 1;
+}).map(e => [e.tagName === "TABLE" ? "table" : "code listing", e.scrollWidth, e.clientWidth,
+             e.textContent.trim().replace(/\\s+/g, " ").slice(0, 60)])"""
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--hide-scrollbars", "--remote-debugging-pipe"]
@@ -173,12 +182,16 @@ def render(browser, url, screenshot):
     time.sleep(0.5)  # let scripts that run after load (the navigation tree) finish
     math = browser.send("Runtime.evaluate", {"expression": MATH_REPORT, "awaitPromise": True, "returnByValue": True},
                         session=session)["result"]["result"]["value"]
+    too_wide = browser.send("Runtime.evaluate", {"expression": TOO_WIDE, "returnByValue": True},
+                            session=session)["result"]["result"]["value"]
     broken_images = browser.send("Runtime.evaluate", {
         "expression": "[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)",
         "returnByValue": True}, session=session)["result"]["result"]["value"]
     shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)["result"]["data"]
     screenshot.write_bytes(base64.b64decode(shot))
     problems = [f"image did not load: {src}" for src in broken_images]
+    problems += [f"{kind} wider than its column ({wide} px in {room} px), clipped or scrolled: {text}..."
+                 for kind, wide, room, text in too_wide]
     if math["typeset"] < math["formulas"]:
         problems.append(f"only {math['typeset']} of {math['formulas']} formulas typeset by MathJax")
     problems += [f"TeX error in formula: {tex}" for tex in math["tex_errors"]]
