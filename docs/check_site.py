@@ -4,7 +4,7 @@
 Usage: docs/check_site.py <html dir> [page.html ...]
 (default pages: the index, every tutorial page, and every other page with a formula)
 
-Six checks:
+Seven checks:
 1. Every local href/src in every HTML file of the site points at a file that exists (and, for
    `page.html#anchor`, at an id or name in that page).
 2. The index and each tutorial page are opened in headless Chromium (Debian's `chromium`), driven over
@@ -22,6 +22,7 @@ Six checks:
    exercise_N reads N.
 6. Width: no code listing or table on a rendered page is wider than its column (cut off or scrolled);
    docs/memograd.css wraps long code lines.
+7. Figures: no SVG figure's smallest text is under about 10 px (SMALLEST_TEXT_PX) as the page shows it.
 """
 import base64
 import json
@@ -71,6 +72,25 @@ TOO_WIDE = """[...document.querySelectorAll("div.fragment, pre, div.contents tab
   return e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > column + 1;
 }).map(e => [e.tagName === "TABLE" ? "table" : "code listing", e.scrollWidth, e.clientWidth,
              e.textContent.trim().replace(/\\s+/g, " ").slice(0, 60)])"""
+# SVG figures as shown in the content column, with their displayed width: their text's size on the page is
+# the SVG's own font size times the displayed width over the SVG's viewBox width.
+FIGURES = """[...document.querySelectorAll('div.contents object[type="image/svg+xml"], div.contents img')]
+  .map(e => [e.getAttribute("data") || e.getAttribute("src"), e.getBoundingClientRect().width])
+  .filter(([src, width]) => src && src.endsWith(".svg") && width > 0)"""
+SMALLEST_TEXT_PX = 9.5  # "about 10 px"; the page is rendered 1280 px wide
+
+
+def smallest_text(svg, width):
+    """The smallest font size of an SVG file (Graphviz's and gnuplot's) in CSS pixels when it is shown
+    `width` pixels wide, or None for a file that is missing or has no text or viewBox."""
+    if not svg.exists():
+        return None
+    text = svg.read_text(errors="replace")
+    box = re.search(r'viewBox="\s*[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)', text)
+    sizes = [float(size) for size in re.findall(r'font-size[=:]\s*"?([\d.]+)', text)]
+    return min(sizes) * width / float(box.group(1)) if box and sizes else None
+
+
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--hide-scrollbars", "--remote-debugging-pipe"]
@@ -184,6 +204,8 @@ def render(browser, url, screenshot):
                         session=session)["result"]["result"]["value"]
     too_wide = browser.send("Runtime.evaluate", {"expression": TOO_WIDE, "returnByValue": True},
                             session=session)["result"]["result"]["value"]
+    figures = browser.send("Runtime.evaluate", {"expression": FIGURES, "returnByValue": True},
+                           session=session)["result"]["result"]["value"]
     broken_images = browser.send("Runtime.evaluate", {
         "expression": "[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)",
         "returnByValue": True}, session=session)["result"]["result"]["value"]
@@ -192,6 +214,12 @@ def render(browser, url, screenshot):
     problems = [f"image did not load: {src}" for src in broken_images]
     problems += [f"{kind} wider than its column ({wide} px in {room} px), clipped or scrolled: {text}..."
                  for kind, wide, room, text in too_wide]
+    page_dir = Path(unquote(urlparse(url).path)).parent
+    for src, width in figures:
+        smallest = smallest_text(page_dir / unquote(src), width)
+        if smallest is not None and smallest < SMALLEST_TEXT_PX:
+            problems.append(f"figure {src}: its smallest text is {smallest:.1f} px at the page's width "
+                            f"(shown {width:.0f} px wide), under {SMALLEST_TEXT_PX} px")
     if math["typeset"] < math["formulas"]:
         problems.append(f"only {math['typeset']} of {math['formulas']} formulas typeset by MathJax")
     problems += [f"TeX error in formula: {tex}" for tex in math["tex_errors"]]

@@ -60,8 +60,10 @@ struct tree_writer {
     int call(std::size_t n) {
         const int me = next++;
         const bool hit = memoized && n >= 2 && known[n];
-        out += "  c" + std::to_string(me) + " [label=\"fib(" + std::to_string(n) + ")\"" +
-               (hit ? R"(, style=filled, fillcolor="#cfe2f3", xlabel="stored")" :
+        // A stored value is said inside its node (an xlabel would sit on the arrows).
+        const std::string label = "fib(" + std::to_string(n) + ")" + (hit ? "\\nstored" : "");
+        out += "  c" + std::to_string(me) + " [label=\"" + label + "\"" +
+               (hit ? R"(, style=filled, fillcolor="#cfe2f3")" :
                 n == 3 && !memoized ? R"(, style=filled, fillcolor="#ffd27f")" : "") + "];\n";
         if (n >= 2 && !hit) {
             for (const std::size_t k : {n - 1, n - 2}) {
