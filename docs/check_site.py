@@ -14,8 +14,8 @@ Seven checks:
 3. Formulas: after MathJax has typeset a page (it runs from the site's own copy, html/mathjax), every
    formula on it must have become an SVG, none may be a TeX error or a MathJax processing error, and no
    raw TeX (\\( \\[ \\f$ \\frac \\partial ...) may be left in the page's text outside code.
-4. Markdown: no emphasis markers Doxygen left as they were (`*text*`, `**text**`, e.g. across lines or
-   around a command it did not parse) may be left in the page's text outside code.
+4. Markdown: no emphasis markers or backticks Doxygen left as they were (`*text*`, `**text**`, a code span
+   it did not parse, e.g. across lines or around a quote) may be left in the page's text outside code.
 5. Exercises: the exercises page (tutorial_exercises.html) numbers its exercises 1, 2, ... once each, each
    with an anchor exercise_N, a folded hint and a folded solution that holds its code; every "exercise N"
    or "exercises N-M" in the text of a rendered page names one of them, and every link to an anchor
@@ -227,6 +227,8 @@ def render(browser, url, screenshot):
         problems.append(f"{math['processing_errors']} MathJax processing errors")
     for marked in sorted(set(m.group(0) for m in LITERAL_EMPHASIS.finditer(math["text"]))):
         problems.append(f"Markdown emphasis left as text: {' '.join(marked.split())[:80]}")
+    for at in [m.start() for m in re.finditer("`", math["text"])][:3]:
+        problems.append(f"a Markdown backtick left as text: ...{' '.join(math['text'][max(0, at - 40):at + 40].split())}...")
     for raw in sorted(set(m.group(0) for m in RAW_TEX.finditer(math["text"]))):
         at = math["text"].find(raw)
         problems.append(f"raw TeX left in the text: ...{' '.join(math['text'][max(0, at - 40):at + 40].split())}...")

@@ -773,7 +773,7 @@ set xlabel "step"
 set ylabel "max-margin loss + L2 penalty"
 set key top right
 set grid
-plot "{out}/compile_time_moons_loss.dat" using 1:2 with lines lw 2 title "constants of examples/compile_time_moons.cpp"
+plot "{out}/compile_time_moons_loss.dat" using 1:2 with lines lw 2 title "constants of examples/compile_time_moons.cpp" noenhanced
 """)
     gnuplot(f"""set terminal svg size 720,460 font "Helvetica,13" background "white"
 set output "{out}/compile_time_moons_boundary.svg"
