@@ -699,6 +699,22 @@ def path_growth_figures(examples, out, fragments):
     output = run([examples / "example_path_growth", out])
     (out / "path_growth_output.txt").write_text(output)
     rows = [line.split() for line in open(out / "path_growth.dat") if not line.startswith("#")]
+    # Width 2, two hidden layers is the lecture's network but for its output neuron, which is linear (no
+    # sigmoid) in dense_network_loss: one edge fewer, on every path but the target's.
+    lecture = {line.split()[0]: [float(v) for v in line.split()[1:]] for line in open(out / "lecture_counts.dat")}
+    enumeration, tree_walk, memoized = (float(v) for v in rows[1][1:4])
+    paths = lecture["paths"][0]
+    if (int(rows[1][0]) != 2 or memoized != lecture["memoized"][0] - 1 or tree_walk != lecture["tree_walk"][0] - 1
+            or enumeration != lecture["enumeration"][0] - (paths - 1)):
+        raise SystemExit("generate.py: width 2, depth 2 no longer differs from the lecture network by its output's "
+                         "sigmoid, as chapter 5 says")
+    fragments["path_growth_lecture"] = (
+        f"At width 2 with two hidden layers the table's network has the lecture network's shape, but not its "
+        f"counts: {enumeration:.0f}, {tree_walk:.0f} and {memoized:.0f} against {lecture['enumeration'][0]:.0f}, "
+        f"{lecture['tree_walk'][0]:.0f} and {lecture['memoized'][0]:.0f}. Its output neuron is linear (no "
+        f"sigmoid), so the graph has one edge fewer, the tree one fewer, and each of the {paths - 1:.0f} paths "
+        f"through the output neuron (all but the one to the target) is one edge shorter. (Its target is a "
+        f"variable, not data: that changes no count, since paths end at every leaf.)\n")
     fragments["path_growth"] = table(
         ["hidden layers", "width 2: enumeration", "width 2: tree walk", "width 2: memoized",
          "width 3: enumeration", "width 3: tree walk", "width 3: memoized"],
