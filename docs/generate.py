@@ -301,6 +301,15 @@ def lecture_figures(examples, out, fragments):
     two_paths_fragments(out, fragments)
     for graph in ("lecture_forward", "lecture_backward", "lecture_traced"):
         run(["dot", "-Tsvg", out / f"{graph}.dot", "-o", out / f"{graph}.svg"])
+    # Chapter 5's excerpt: the statements on the two paths from L to w1_11, in the pass's order: the chain
+    # down to dz3_1, then the adjoints of the two second-layer neurons, dO1_1's two terms, dz1_1, the entry.
+    backward = [line.rstrip("\n") for line in open(out / "lecture_backward_code.txt", encoding="utf-8")]
+    start = next(i for i, line in enumerate(backward) if line.startswith("// backward:"))
+    backward = [line for line in backward[start:] if line and not line.startswith("//")]
+    prefix = next(i for i, line in enumerate(backward) if line.startswith("dz3_1 =")) + 1
+    on_paths = ("dO2_1 ", "dz2_1 ", "dO2_2 ", "dz2_2 ", "dO1_1 ", "dz1_1 ", "grad[w1_11] ")
+    excerpt = backward[:prefix] + [line for line in backward[prefix:] if line.startswith(on_paths)]
+    fragments["lecture_backward_excerpt"] = "".join(f"    {line}\n" for line in excerpt)
     # What chapter 5 says the listing shows: dz3_1 computed once and read five times; dO1_1 assigned by
     # its first user and added to by its second.
     statements = [line.split("//")[0].strip() for line in open(out / "lecture_backward_code.txt", encoding="utf-8")]
