@@ -48,8 +48,7 @@ std::size_t display_width(std::string_view text) {
 
 // The position of the variable named `name` in x (and in the gradient), and its value at the point.
 std::size_t index_of(std::string_view name) {
-    return static_cast<std::size_t>(std::find(lecture::names.begin(), lecture::names.end(), name) -
-                                    lecture::names.begin());
+    return static_cast<std::size_t>(std::ranges::find(lecture::names, name) - lecture::names.begin());
 }
 double variable(std::string_view name) { return point[index_of(name)]; }
 

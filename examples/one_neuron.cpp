@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -32,12 +33,9 @@ int main(int argc, char** argv) {
 
     std::printf("L = (sigmoid(w x + b) - y)^2 at w = %g, x = %g, b = %g, y = %g\n", w, x, b, y);
     std::printf("  %-4s %22s %22s\n", "node", "value (by hand)", "adjoint (by hand)");
-    const struct {
-        const char* name;
-        double value, adjoint;
-    } nodes[] = {{"p", h.p, h.dp}, {"z", h.z, h.dz}, {"a", h.a, h.da}, {"e", h.e, h.de}, {"L", h.L, h.dL}};
+    const auto nodes = neuron::operations(h);
     for (const auto& n : nodes) {
-        std::printf("  %-4s %22.17g %22.17g\n", n.name, n.value, n.adjoint);
+        std::printf("  %-4s %22.17g %22.17g\n", std::string(n.name).c_str(), n.value, n.adjoint);
     }
     std::printf("\n  %-4s %22s %22s %22s\n", "var", "by hand", "finite difference", "memograd");
     for (std::size_t i = 0; i < point.size(); ++i) {
@@ -56,9 +54,8 @@ int main(int argc, char** argv) {
         data.precision(17);
         // node <name> <value> <adjoint by hand> <value, memograd> <adjoint, memograd> ('-': no adjoint)
         for (const auto& n : nodes) {
-            const std::string name = n.name;
-            data << "node " << name << ' ' << n.value << ' ' << n.adjoint << ' ' << traced.value_of(name) << ' '
-                 << traced.adjoint_of(name) << '\n';
+            data << "node " << n.name << ' ' << n.value << ' ' << n.adjoint << ' ' << traced.value_of(n.name) << ' '
+                 << traced.adjoint_of(n.name) << '\n';
         }
         for (std::size_t i = 0; i < point.size(); ++i) {
             data << "node " << neuron::names[i] << ' ' << point[i] << ' ' << hand[i] << ' ' << point[i] << ' '
@@ -67,15 +64,23 @@ int main(int argc, char** argv) {
         data << "node y " << y << " - " << traced.value_of("y") << " -\n";
         // edge <user> <operand> <local derivative d user / d operand> <term: user's adjoint times it; '-' for
         // the data leaf y, which gets no adjoint>
-        const struct {
-            const char *user, *operand;
+        struct edge_numbers {
+            std::string_view user, operand;
             double user_adjoint, local;
-        } edges[] = {{"L", "e", h.dL, 2.0 * h.e}, {"e", "a", h.de, 1.0},   {"e", "y", h.de, -1.0},
-                     {"a", "z", h.da, h.a * (1.0 - h.a)}, {"z", "p", h.dz, 1.0}, {"z", "b", h.dz, 1.0},
-                     {"p", "w", h.dp, x},                 {"p", "x", h.dp, w}};
+        };
+        const std::array<edge_numbers, 8> edges = {{
+            {.user = "L", .operand = "e", .user_adjoint = h.dL, .local = 2.0 * h.e},
+            {.user = "e", .operand = "a", .user_adjoint = h.de, .local = 1.0},
+            {.user = "e", .operand = "y", .user_adjoint = h.de, .local = -1.0},
+            {.user = "a", .operand = "z", .user_adjoint = h.da, .local = h.a * (1.0 - h.a)},
+            {.user = "z", .operand = "p", .user_adjoint = h.dz, .local = 1.0},
+            {.user = "z", .operand = "b", .user_adjoint = h.dz, .local = 1.0},
+            {.user = "p", .operand = "w", .user_adjoint = h.dp, .local = x},
+            {.user = "p", .operand = "x", .user_adjoint = h.dp, .local = w},
+        }};
         for (const auto& edge : edges) {
             data << "edge " << edge.user << ' ' << edge.operand << ' ' << edge.local << ' ';
-            if (std::string(edge.operand) == "y") {
+            if (edge.operand == "y") {
                 data << "-\n";
             } else {
                 data << edge.user_adjoint * edge.local << '\n';

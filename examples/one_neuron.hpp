@@ -61,7 +61,21 @@ inline values_and_adjoints by_hand(double w, double x, double b, double y) {
     const double dw = dp * x;                // p = w · x:  dp/dw = x ...
     const double dx = dp * w;                //             ... and dp/dx = w
     //! [by hand]
-    return {p, z, a, e, L, dL, de, da, dz, dp, dw, dx, db};
+    return {.p = p, .z = z, .a = a, .e = e, .L = L, .dL = dL, .de = de, .da = da, .dz = dz, .dp = dp, .dw = dw,
+            .dx = dx, .db = db};
+}
+
+// The operations' values and adjoints of a hand computation, by node name, in the order of the forward pass.
+struct node_numbers {
+    std::string_view name;
+    double value, adjoint;
+};
+inline std::array<node_numbers, 5> operations(const values_and_adjoints& h) {
+    return {{{.name = "p", .value = h.p, .adjoint = h.dp},
+             {.name = "z", .value = h.z, .adjoint = h.dz},
+             {.name = "a", .value = h.a, .adjoint = h.da},
+             {.name = "e", .value = h.e, .adjoint = h.de},
+             {.name = "L", .value = h.L, .adjoint = h.dL}}};
 }
 
 // The loss alone, for finite differences: the forward pass in one line.

@@ -74,7 +74,7 @@ two_input_result two_input_backward(double w1, double x1, double w2, double x2, 
     const double de = 1.0 * (2.0 * e);     // dL = 1, L = e²
     const double dz = de * (1.0 - a * a);  // da = de (e = a − y), a = tanh(z)
     const double dp1 = dz, dp2 = dz, db = dz;
-    return {L, dp1 * x1, dp1 * w1, dp2 * x2, dp2 * w2, db};
+    return {.L = L, .dw1 = dp1 * x1, .dx1 = dp1 * w1, .dw2 = dp2 * x2, .dx2 = dp2 * w2, .db = db};
 }
 //! [exercise 5]
 

@@ -42,11 +42,7 @@ TEST_CASE("the hand derivation of one neuron agrees with memograd, node by node"
     CHECK(close(result.grad[0], h.dw));
     CHECK(close(result.grad[1], h.dx));
     CHECK(close(result.grad[2], h.db));
-    const struct {
-        const char* name;
-        double value, adjoint;
-    } nodes[] = {{"p", h.p, h.dp}, {"z", h.z, h.dz}, {"a", h.a, h.da}, {"e", h.e, h.de}, {"L", h.L, h.dL}};
-    for (const auto& n : nodes) {
+    for (const auto& n : neuron::operations(h)) {
         INFO(n.name);
         CHECK(close(traced.value_of(n.name), n.value));
         CHECK(close(traced.adjoint_of(n.name), n.adjoint));
