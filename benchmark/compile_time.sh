@@ -47,6 +47,7 @@ for c in "${compilers[@]}"; do
     for n in 100 400 800; do point 4 instantiated_fibonacci $n; done
     for n in 500 2000 10000 20000; do point 5 fib_v $n; done
     for n in 50000 100000 200000 500000 1000000; do point 5 fib_v $n raised; done
+    for n in 500000 1000000; do point 7 "fib_v levels one per function" $n raised; done
     { read -r b_s b_kb; read -r s2 kb2; read -r s5 kb5; } < <(interleaved "${RUNS:-3}" "-DPROBE_STRATEGY=0 $raised" \
         "-DPROBE_STRATEGY=6 -DPROBE_N=2000 $raised" "-DPROBE_STRATEGY=6 -DPROBE_N=100000 $raised")
     echo "$version,fib_v printed,2000,raised,$s2,$((kb2 / 1024)),$(difference "$s2" "$b_s"),$(((kb2 - b_kb) / 1024))"

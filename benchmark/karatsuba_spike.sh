@@ -4,6 +4,8 @@
 # build per point (a product takes minutes). CPU time (user + sys) and peak memory, minus the same file
 # with the product switched off. Boost's own operator* (schoolbook in constant evaluation) is measured at
 # 678 limbs next to Karatsuba at the same size: at 5,424 limbs it would take about 64 times as long (n²).
+# At 5,424 limbs multiply and square take the number-theoretic transform (ntt.hpp); "Karatsuba alone" is
+# detail::karatsuba_multiply at that size, what multiply did before.
 # Usage: benchmark/karatsuba_spike.sh [compiler...]   Output: a Markdown table.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -19,7 +21,8 @@ echo "|---|---|---:|---:|---:|---:|---:|"
 for c in "${compilers[@]}"; do
     version=$("$c" --version | head -1)
     read -r base_s base_kb < <(once "$c" 0 5424)
-    for point in "3 678 Boost operator*" "1 678 memograd::multiply" "1 5424 memograd::multiply" "2 5424 memograd::square"; do
+    for point in "3 678 Boost operator*" "1 678 memograd::multiply" "6 5424 Karatsuba alone" "1 5424 memograd::multiply" \
+                 "2 5424 memograd::square"; do
         read -r op limbs name <<<"$point"
         read -r s kb < <(once "$c" "$op" "$limbs")
         echo "| $version | \`$name\` | $limbs | $s | $((kb / 1024)) | $(difference "$s" "$base_s") | $(((kb - base_kb) / 1024)) |"

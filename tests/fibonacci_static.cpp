@@ -54,6 +54,17 @@ TEST_CASE("fib_v<2000> is the number the lecture prints", "[fibonacci][static]")
     STATIC_REQUIRE(memograd::detail::bit_length(f2000) == 1388);  // Python: fib(2000).bit_length()
 }
 
+TEST_CASE("fib_pair_v<K> is the fast-doubling level (F(K), F(K - 1))", "[fibonacci][static]") {
+    //! [fib_pair_v]
+    constexpr const auto& level = memograd::fib_pair_v<50>;  // F(100) and F(101) are computed from it
+    static_assert(level.current == 12586269025u && level.previous == 7778742049u);  // F(50), F(49)
+    //! [fib_pair_v]
+    STATIC_REQUIRE(memograd::fib_pair_v<1>.current == 1u);
+    STATIC_REQUIRE(memograd::fib_pair_v<1>.previous == 0u);
+    // Levels 50, 25, 12, 6 and 3 each square the level below twice; level 1 is F(1), F(0).
+    STATIC_REQUIRE(level.multiplications == 10);
+}
+
 TEST_CASE("fib_uint<N> is the smallest whole-limb type that holds F(N)", "[fibonacci][static]") {
     //! [fib_uint]
     static_assert(std::numeric_limits<memograd::fib_uint<93>>::digits == 64);   // F(93) < 2^64

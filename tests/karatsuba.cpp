@@ -1,5 +1,6 @@
-// memograd::multiply and memograd::square (Karatsuba on limbs) against Boost.Multiprecision's own
-// multiplication: at compile time for operands of 1 to 100 limbs, at run time for 1 to 20,000 limbs.
+// memograd::multiply and memograd::square (Karatsuba on limbs, the number-theoretic transform on long
+// ones) against Boost.Multiprecision's own multiplication: at compile time for operands of 1 to 100 limbs,
+// at run time for 1 to 20,000 limbs; the transform alone at both, from 1 limb up.
 // Operands are built with Boost's documented operations (shifts and ors of 64-bit words, import_bits),
 // so neither side of a comparison goes through memograd's access to Boost's limbs.
 #include "catch.hpp"
@@ -49,6 +50,21 @@ constexpr fixed_uint<64 * Limbs> operand(std::uint64_t seed, int pattern = 0) {
     return x;
 }
 
+// The transform's product (not multiply's choice of method) against Boost's; A == B with the same
+// seed squares, as the transform does when both operands are one array.
+template <std::size_t A, std::size_t B>
+constexpr bool transform_matches_boost(std::uint64_t seed, std::uint64_t b_seed, int pattern = 0) {
+    const auto a = operand<A>(seed, pattern);
+    const auto b = operand<B>(b_seed, pattern);
+    using wide = fixed_uint<64 * (A + B)>;
+    const bool squaring = A == B && seed == b_seed;
+    const auto product = memograd::detail::from_limbs<64 * (A + B)>(A + B, [&](limb* r) {
+        memograd::detail::ntt_multiply_limbs(r, memograd::detail::limbs_of(a), A,
+                                             squaring ? memograd::detail::limbs_of(a) : memograd::detail::limbs_of(b), B);
+    });
+    return product == wide(a) * wide(b);
+}
+
 // Boost's own product, in the width that holds it.
 template <std::size_t A, std::size_t B>
 constexpr bool multiply_matches_boost(std::uint64_t seed, int pattern = 0) {
@@ -83,6 +99,27 @@ std::vector<limb> random_words(std::size_t n, std::mt19937_64& rng, int pattern)
     return words;
 }
 
+// Products and squares of random operands of each pair of sizes against Boost's; the operands' pattern
+// cycles through random, all bits set and a run of zero limbs.
+template <class Multiply, class Square>
+void check_products(const std::vector<std::pair<std::size_t, std::size_t>>& sizes, std::mt19937_64& rng,
+                    Multiply multiply, Square square) {
+    int pattern = 0;
+    for (const auto& [an, bn] : sizes) {
+        pattern = (pattern + 1) % 3;
+        INFO(an << " x " << bn << " limbs, pattern " << pattern);
+        const auto a = random_words(an, rng, pattern);
+        const auto b = random_words(bn, rng, pattern);
+        std::vector<limb> product(an + bn);
+        multiply(product.data(), a.data(), an, b.data(), bn);
+        const cpp_int boost_a = from_words(a);
+        REQUIRE(from_words(product) == boost_a * from_words(b));
+        std::vector<limb> squared(2 * an);
+        square(squared.data(), a.data(), an);
+        REQUIRE(from_words(squared) == boost_a * boost_a);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("multiply and square agree with Boost's multiplication at compile time", "[karatsuba][static]") {
@@ -115,6 +152,29 @@ TEST_CASE("multiply and square agree with Boost's multiplication at compile time
     // Zero and one: Boost keeps one limb for zero.
     STATIC_REQUIRE(memograd::multiply(fixed_uint<256>(0u), operand<4>(20)) == 0u);
     STATIC_REQUIRE(memograd::multiply(fixed_uint<256>(1u), operand<4>(21)) == operand<4>(21));
+}
+
+TEST_CASE("the number-theoretic transform's products agree with Boost's at compile time", "[karatsuba][ntt][static]") {
+    // Three limbs (pieces straddle limb boundaries), unequal lengths, all bits set (the largest
+    // coefficients), squares; multiply takes the transform from detail::ntt_threshold() limbs, which is
+    // the same function.
+    STATIC_REQUIRE(transform_matches_boost<3, 3>(1, 2));
+    STATIC_REQUIRE(transform_matches_boost<3, 3>(3, 3));
+    STATIC_REQUIRE(transform_matches_boost<11, 5>(4, 5, 1));
+    STATIC_REQUIRE(transform_matches_boost<40, 40>(6, 6, 1));
+    STATIC_REQUIRE(transform_matches_boost<64, 33>(7, 8, 2));
+}
+
+TEST_CASE("the transform is used only where its coefficients are exact", "[karatsuba][ntt][static]") {
+    // A coefficient sums m products of two 22-bit pieces; exact while m·(2^22 − 1)² < p = 29·2^57 + 1.
+    constexpr std::uint64_t p = 29 * (std::uint64_t{1} << 57) + 1;
+    constexpr std::uint64_t largest_square = ((std::uint64_t{1} << 22) - 1) * ((std::uint64_t{1} << 22) - 1);
+    constexpr auto max_pieces = static_cast<std::size_t>((p - 1) / largest_square);
+    constexpr std::size_t max_limbs = max_pieces * 22 / 64;  // whole limbs of at most max_pieces pieces
+    STATIC_REQUIRE(memograd::detail::ntt_prime == p);
+    STATIC_REQUIRE(memograd::detail::ntt_fits(max_limbs, max_limbs));
+    STATIC_REQUIRE(memograd::detail::ntt_fits(max_limbs, 10 * max_limbs));  // the shorter operand counts
+    STATIC_REQUIRE_FALSE(memograd::detail::ntt_fits(max_limbs + 1, max_limbs + 1));
 }
 
 TEST_CASE("multiply and square take fixed_uints and return the width that holds every result", "[karatsuba][static]") {
@@ -160,20 +220,16 @@ TEST_CASE("multiply and square agree with Boost's multiplication for 1 to 20,000
         const auto b = i % 3 == 0 ? a : static_cast<std::size_t>(std::exp(log_size(rng)));
         sizes.emplace_back(std::max<std::size_t>(a, 1), std::max<std::size_t>(b, 1));
     }
-    int pattern = 0;
-    for (const auto& [an, bn] : sizes) {
-        pattern = (pattern + 1) % 3;
-        INFO(an << " x " << bn << " limbs, pattern " << pattern);
-        const auto a = random_words(an, rng, pattern);
-        const auto b = random_words(bn, rng, pattern);
-        std::vector<limb> product(an + bn);
-        memograd::detail::multiply_limbs(product.data(), a.data(), an, b.data(), bn);
-        const cpp_int boost_a = from_words(a);
-        REQUIRE(from_words(product) == boost_a * from_words(b));
-        std::vector<limb> squared(2 * an);
-        memograd::detail::square_limbs(squared.data(), a.data(), an);
-        REQUIRE(from_words(squared) == boost_a * boost_a);
-    }
+    check_products(sizes, rng, memograd::detail::multiply_limbs, memograd::detail::square_limbs);
+}
+
+TEST_CASE("the transform's products agree with Boost's at run time", "[karatsuba][ntt][runtime]") {
+    std::mt19937_64 rng(20261203);
+    const std::vector<std::pair<std::size_t, std::size_t>> sizes = {
+        {1, 1}, {1, 7}, {2, 2}, {11, 3}, {100, 100}, {777, 513}, {5424, 5424}, {12000, 40}};
+    // Squares through the same function, both operands one array.
+    check_products(sizes, rng, memograd::detail::ntt_multiply_limbs,
+                   [](limb* r, const limb* a, std::size_t n) { memograd::detail::ntt_multiply_limbs(r, a, n, a, n); });
 }
 
 TEST_CASE("multiply and square of fixed_uints agree with Boost's at run time", "[karatsuba][runtime]") {

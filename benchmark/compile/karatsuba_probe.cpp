@@ -1,6 +1,8 @@
 // One product of PROBE_LIMBS-limb pseudo-random operands computed by the compiler, for
-// benchmark/karatsuba_spike.sh. PROBE_OP: 1 multiply (Karatsuba), 2 square (Karatsuba squaring),
-// 3 Boost's own operator* (schoolbook in constant evaluation); 0 measures the headers alone.
+// benchmark/karatsuba_spike.sh. PROBE_OP: 1 memograd::multiply, 2 memograd::square (Karatsuba, or the
+// number-theoretic transform from detail::ntt_threshold() limbs), 3 Boost's own operator* (schoolbook in
+// constant evaluation), 4 and 5 the transform's product and square, 6 Karatsuba's product at any size;
+// 0 measures the headers alone.
 #include <memograd/fibonacci/karatsuba.hpp>
 
 #include <cstddef>
@@ -30,7 +32,7 @@ using operand = memograd::fixed_uint<64 * limbs>;
 #if PROBE_OP != 0
 constexpr operand a = random_operand(0x9E3779B97F4A7C15u);
 #endif
-#if PROBE_OP == 1 || PROBE_OP == 3
+#if PROBE_OP == 1 || PROBE_OP == 3 || PROBE_OP == 4 || PROBE_OP == 6
 constexpr operand b = random_operand(0xD1B54A32D192ED03u);
 #endif
 
@@ -38,6 +40,20 @@ constexpr operand b = random_operand(0xD1B54A32D192ED03u);
 constexpr auto product = memograd::multiply(a, b);
 #elif PROBE_OP == 2
 constexpr auto product = memograd::square(a);
+#elif PROBE_OP == 4
+constexpr auto product = memograd::detail::from_limbs<128 * limbs>(2 * limbs, [](memograd::detail::limb* r) {
+    memograd::detail::ntt_multiply_limbs(r, memograd::detail::limbs_of(a), limbs, memograd::detail::limbs_of(b), limbs);
+});
+#elif PROBE_OP == 5
+constexpr auto product = memograd::detail::from_limbs<128 * limbs>(2 * limbs, [](memograd::detail::limb* r) {
+    memograd::detail::ntt_multiply_limbs(r, memograd::detail::limbs_of(a), limbs, memograd::detail::limbs_of(a), limbs);
+});
+#elif PROBE_OP == 6
+constexpr auto product = memograd::detail::from_limbs<128 * limbs>(2 * limbs, [](memograd::detail::limb* r) {
+    memograd::detail::limb_buffer scratch(memograd::detail::karatsuba_scratch(limbs));
+    memograd::detail::karatsuba_multiply(r, memograd::detail::limbs_of(a), memograd::detail::limbs_of(b), limbs,
+                                         scratch.data());
+});
 #elif PROBE_OP == 3
 constexpr auto product = memograd::fixed_uint<128 * limbs>(a) * memograd::fixed_uint<128 * limbs>(b);
 #endif

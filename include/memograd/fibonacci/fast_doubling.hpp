@@ -124,6 +124,16 @@ consteval auto checked_fib_v() {
 template <std::size_t N>
 inline constexpr auto fib_v = detail::checked_fib_v<N>();
 
+/// (F(K), F(K − 1)) as fast doubling computes them (members `current`, `previous`, `multiplications`):
+/// the level F(2K) and F(2K + 1) start from, a constant of its own.  GCC frees what its constant evaluator
+/// allocated only where a (non-template) function definition ends, so a program computing a large F(N)
+/// names the top levels one per function, smallest first, to free each level's temporaries before the next
+/// one is computed (examples/fibonacci_million.cpp; the memory it saves is in docs/performance.md).
+/// @snippet tests/fibonacci_static.cpp fib_pair_v
+template <std::size_t K>
+    requires detail::fast_doubling_within_budget<2 * K>
+inline constexpr const auto& fib_pair_v = detail::doubling_pair<K>;
+
 /// The smallest fixed-width unsigned type (whole 64-bit limbs) that holds F(N).
 ///
 /// The width is exact, not estimated: F(N) is first computed in a type sized from N·log2(phi)

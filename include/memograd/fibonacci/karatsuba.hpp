@@ -11,10 +11,12 @@
 /// operations, not array copies.  The operands and result stay Boost's own types.
 
 #include "fixed_uint.hpp"
+#include "ntt.hpp"
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 namespace memograd {
 namespace detail {
@@ -34,19 +36,6 @@ constexpr std::size_t karatsuba_scratch(std::size_t n) {
     }
     return total;
 }
-
-/// An owned limb array (constexpr new/delete), zero-filled; freed before the constant evaluation ends.
-class limb_buffer {
-public:
-    constexpr explicit limb_buffer(std::size_t size) : data_(new limb[size + 1]{}) {}
-    constexpr ~limb_buffer() { delete[] data_; }
-    limb_buffer(const limb_buffer&) = delete;
-    limb_buffer& operator=(const limb_buffer&) = delete;
-    [[nodiscard]] constexpr limb* data() { return data_; }
-
-private:
-    limb* data_;
-};
 
 /// r[0, rn) += a[0, an) (an <= rn); returns the carry out of r's top limb.
 constexpr limb add_into(limb* r, std::size_t rn, const limb* a, std::size_t an) {
@@ -227,11 +216,30 @@ constexpr void karatsuba_square(limb* r, const limb* a, std::size_t n, limb* scr
     add_into(r + low, 2 * n - low, middle, std::min(2 * low + 1, 2 * n - low));
 }
 
-/// r[0, an + bn) = a·b for any lengths: the longer operand is cut into pieces as long as the shorter,
-/// each piece multiplied by Karatsuba and added in at its offset.
+/// The operand length, in limbs, from which the number-theoretic transform (ntt.hpp) is faster than
+/// Karatsuba: measured in each compiler's constant evaluator and at run time (-O2), on this project's
+/// machine (benchmark/karatsuba_spike.sh, docs/compile_time_limits.md).
+constexpr std::size_t ntt_threshold() {
+    if (std::is_constant_evaluated()) {
+#if defined(__clang__)
+        return 2048;
+#else
+        return 512;
+#endif
+    }
+    return 8192;
+}
+
+/// r[0, an + bn) = a·b for any lengths: by the transform when the shorter operand reaches
+/// ntt_threshold() (and the product is exact, ntt_fits); otherwise the longer operand is cut into pieces
+/// as long as the shorter, each piece multiplied by Karatsuba and added in at its offset.
 constexpr void multiply_limbs(limb* r, const limb* a, std::size_t an, const limb* b, std::size_t bn) {
     if (an < bn) {
         multiply_limbs(r, b, bn, a, an);
+        return;
+    }
+    if (bn >= ntt_threshold() && ntt_fits(an, bn)) {
+        ntt_multiply_limbs(r, a, an, b, bn);
         return;
     }
     if (bn < karatsuba_threshold) {
@@ -258,8 +266,12 @@ constexpr void multiply_limbs(limb* r, const limb* a, std::size_t an, const limb
     }
 }
 
-/// r[0, 2n) = a².
+/// r[0, 2n) = a², by the transform from ntt_threshold() limbs.
 constexpr void square_limbs(limb* r, const limb* a, std::size_t n) {
+    if (n >= ntt_threshold() && ntt_fits(n, n)) {
+        ntt_multiply_limbs(r, a, n, a, n);
+        return;
+    }
     if (n < karatsuba_threshold) {
         schoolbook_square(r, a, n);
         return;
