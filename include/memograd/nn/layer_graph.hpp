@@ -97,11 +97,14 @@ struct matvec {
     static constexpr std::size_t rows = Rows;          ///< output length
     static constexpr std::size_t cols = 1;             ///< a vector
     /// y = W h.
+    // Each row's pointer and dy[o] are taken once per row, not per entry: inside a constant evaluation
+    // every index computation and load is a step of the interpreter.
     static constexpr void forward(double* __restrict y, const double* __restrict w, const double* __restrict h) {
         for (std::size_t o = 0; o < Rows; ++o) {
+            const double* __restrict row = w + o * Cols;
             double sum = 0.0;
             for (std::size_t i = 0; i < Cols; ++i) {
-                sum += w[o * Cols + i] * h[i];
+                sum += row[i] * h[i];
             }
             y[o] = sum;
         }
@@ -112,11 +115,13 @@ struct matvec {
                                    const double* __restrict h, double* __restrict d_operand) {
         if constexpr (Slot == 0) {
             for (std::size_t o = 0; o < Rows; ++o) {
+                double* __restrict d_row = d_operand + o * Cols;
+                const double dy_o = dy[o];
                 for (std::size_t i = 0; i < Cols; ++i) {
                     if constexpr (Assign) {
-                        d_operand[o * Cols + i] = dy[o] * h[i];
+                        d_row[i] = dy_o * h[i];
                     } else {
-                        d_operand[o * Cols + i] += dy[o] * h[i];
+                        d_row[i] += dy_o * h[i];
                     }
                 }
             }
@@ -128,8 +133,10 @@ struct matvec {
                 }
             }
             for (std::size_t o = 0; o < Rows; ++o) {
+                const double* __restrict row = w + o * Cols;
+                const double dy_o = dy[o];
                 for (std::size_t i = 0; i < Cols; ++i) {
-                    d_operand[i] += w[o * Cols + i] * dy[o];
+                    d_operand[i] += row[i] * dy_o;
                 }
             }
         }
