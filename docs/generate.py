@@ -69,7 +69,7 @@ plot "{out}/autodiff_g++.dat" using 1:2 with linespoints lw 2 pt 7 title "GCC 12
                     f.write(f'{r["n"]} {r["added_seconds"]}\n')
     gnuplot(f"""{TERMINAL}
 set output "{out}/compile_time_fibonacci.svg"
-set title "Compile time of F(N) as a constant (fast doubling, Karatsuba squarings)"
+set title "Compile time of F(N) as a constant (fast doubling; Karatsuba, then transform products)"
 set xlabel "N (from 50,000: raised limits)"
 set ylabel "CPU seconds added over the headers"
 set logscale xy

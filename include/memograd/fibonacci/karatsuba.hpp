@@ -8,7 +8,8 @@
 /// limbs (subtractive form, recursion below `detail::karatsuba_threshold` limbs falls back to schoolbook;
 /// squaring computes each cross product once), with all scratch space in one allocation made per call and
 /// reused in place by the recursion: no limb array is ever copied, so the compilers evaluate limb
-/// operations, not array copies.  The operands and result stay Boost's own types.
+/// operations, not array copies.  From `detail::ntt_threshold()` limbs on, they multiply by a
+/// number-theoretic transform instead (ntt.hpp).  The operands and result stay Boost's own types.
 
 #include "fixed_uint.hpp"
 #include "ntt.hpp"
