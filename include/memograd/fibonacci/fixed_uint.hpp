@@ -103,6 +103,19 @@ constexpr std::size_t limb_count(const T& x) {
     return x.backend().size();
 }
 
+/// An owned limb array (constexpr new/delete), zero-filled; freed before the constant evaluation ends.
+class limb_buffer {
+public:
+    constexpr explicit limb_buffer(std::size_t size) : data_(new limb[size + 1]{}) {}
+    constexpr ~limb_buffer() { delete[] data_; }
+    limb_buffer(const limb_buffer&) = delete;
+    limb_buffer& operator=(const limb_buffer&) = delete;
+    [[nodiscard]] constexpr limb* data() { return data_; }
+
+private:
+    limb* data_;
+};
+
 /// A fixed_uint whose first n limbs are written by fill(limb pointer); n <= Bits / 64.
 template <std::size_t Bits, class Fill>
     requires has_limb_array<fixed_uint<Bits>>

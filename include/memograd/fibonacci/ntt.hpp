@@ -24,19 +24,6 @@
 
 namespace memograd::detail {
 
-/// An owned limb array (constexpr new/delete), zero-filled; freed before the constant evaluation ends.
-class limb_buffer {
-public:
-    constexpr explicit limb_buffer(std::size_t size) : data_(new limb[size + 1]{}) {}
-    constexpr ~limb_buffer() { delete[] data_; }
-    limb_buffer(const limb_buffer&) = delete;
-    limb_buffer& operator=(const limb_buffer&) = delete;
-    [[nodiscard]] constexpr limb* data() { return data_; }
-
-private:
-    limb* data_;
-};
-
 /// The transform's prime, 29·2^57 + 1, and a generator of its multiplicative group.
 inline constexpr limb ntt_prime = 29 * (limb{1} << 57) + 1;
 inline constexpr limb ntt_generator = 3;
